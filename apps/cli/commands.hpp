@@ -1,0 +1,32 @@
+#pragma once
+// Each subcommand registers itself on the CLI11 app. A command's callback sets `exit_code`.
+// The CLI is a thin shell: it parses flags, calls the library, prints what it returns.
+
+#include <CLI/CLI.hpp>
+
+#include <optional>
+#include <string>
+
+#include "guarantor/core/diagnostics.hpp"
+#include "guarantor/scenario/scenario.hpp"
+
+namespace guarantor::cli {
+
+struct CommandState {
+  int exit_code = kExitOk;
+};
+
+void register_validate(CLI::App& app, CommandState& state);
+void register_show(CLI::App& app, CommandState& state);
+
+// Loads a scenario (with an optional variant) and prints its diagnostics to stderr.
+// Returns nullopt and sets exit code 2 when the scenario is invalid.
+std::optional<Scenario> load_or_report(const std::string& path, const std::string& variant, CommandState& state);
+
+// Prints diagnostics to stderr as FILE:LINE:COLUMN: severity: key: message.
+void print_diagnostics(const Diagnostics& diagnostics);
+
+// Writes text to a file, creating parent folders; on failure prints why and sets exit code 1.
+bool write_file(const std::string& path, const std::string& text, CommandState& state);
+
+}  // namespace guarantor::cli
