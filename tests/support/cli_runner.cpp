@@ -1,6 +1,7 @@
 #include "support/cli_runner.hpp"
 
 #include <sys/wait.h>
+#include <unistd.h>
 
 #include <cstdio>
 #include <cstdlib>
@@ -30,7 +31,10 @@ std::string temp_dir(const std::string& name) {
 }
 
 std::string write_temp_file(const std::string& name, const std::string& text) {
-  const std::string path = temp_dir("files") + "/" + name;
+  // One folder per process, never emptied here, so files written earlier in a test survive.
+  const auto dir = std::filesystem::temp_directory_path() / ("guarantor-test-" + std::to_string(::getpid()) + "-files");
+  std::filesystem::create_directories(dir);
+  const std::string path = (dir / name).string();
   std::ofstream(path, std::ios::binary) << text;
   return path;
 }
