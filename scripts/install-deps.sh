@@ -11,6 +11,8 @@ packages=(
   libgeographiclib-dev librandom123-dev
   libgtest-dev libgmock-dev libbenchmark-dev
   python3 python3-numpy python3-yaml python3-jsonschema
+  libssl-dev                          # SHA-256 of inputs in the run manifest
+  chromium                            # headless browser for the report test
 )
 
 missing=()
@@ -20,12 +22,24 @@ for pkg in "${packages[@]}"; do
   fi
 done
 
-if [ ${#missing[@]} -eq 0 ]; then
-  exit 0
+# Node.js and npm build the report's front-end assets. The machine image may ship Node.js from
+# elsewhere (with its own npm); only fall back to Debian's packages when there is no npm at all.
+if ! command -v npm >/dev/null 2>&1; then
+  missing+=(nodejs npm)
 fi
 
-echo "install-deps: installing ${missing[*]}"
-SUDO=""
-if [ "$(id -u)" -ne 0 ]; then SUDO="sudo"; fi
-$SUDO apt-get update -q
-DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -q --no-install-recommends "${missing[@]}"
+if [ ${#missing[@]} -gt 0 ]; then
+  echo "install-deps: installing ${missing[*]}"
+  SUDO=""
+  if [ "$(id -u)" -ne 0 ]; then SUDO="sudo"; fi
+  $SUDO apt-get update -q
+  DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -q --no-install-recommends "${missing[@]}"
+fi
+
+# The report's JavaScript libraries (Leaflet, ECharts) and the browser test driver, pinned by
+# web/package-lock.json. Reinstalled only when the lock file changes.
+web_dir="$(cd "$(dirname "$0")/.." && pwd)/web"
+if [ ! -f "$web_dir/node_modules/.package-lock.json" ] || [ "$web_dir/package-lock.json" -nt "$web_dir/node_modules/.package-lock.json" ]; then
+  echo "install-deps: npm ci in web/"
+  (cd "$web_dir" && npm ci --no-audit --no-fund --loglevel=error)
+fi

@@ -1,0 +1,67 @@
+// Opens report.html in headless Chromium (Debian's /usr/bin/chromium, driven by playwright-core)
+// the way a reader would, and checks that the page rendered: no console errors, the map has its
+// layers, every chart with data drew a canvas, the tables and the assumptions register are filled.
+// Usage: node check_report.mjs REPORT.html SCREENSHOT.png [--expect-simulation] [--expect-plan] [--expect-laydown]
+import { createRequire } from "node:module";
+import path from "node:path";
+
+const require = createRequire(import.meta.url);
+const webDir = process.env.GUARANTOR_WEB_DIR || path.resolve(path.dirname(new URL(import.meta.url).pathname), "../../web");
+const { chromium } = require(path.join(webDir, "node_modules/playwright-core"));
+
+const [reportPath, screenshotPath, ...flags] = process.argv.slice(2);
+const expect = (flag) => flags.includes(flag);
+const failures = [];
+const check = (ok, message) => { if (!ok) failures.push(message); };
+
+const browser = await chromium.launch({
+  executablePath: process.env.CHROMIUM || "/usr/bin/chromium",
+  args: ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+         "--disable-background-networking", "--disable-component-update", "--disable-sync"],
+});
+try {
+  const page = await browser.newPage({ viewport: { width: 1400, height: 1000 } });
+  const consoleErrors = [];
+  const requests = [];
+  page.on("console", (msg) => { if (msg.type() === "error") consoleErrors.push(msg.text()); });
+  page.on("pageerror", (err) => consoleErrors.push(String(err)));
+  page.on("request", (req) => { if (!req.url().startsWith("file:") && !req.url().startsWith("data:")) requests.push(req.url()); });
+  await page.goto("file://" + path.resolve(reportPath), { waitUntil: "load" });
+  await page.waitForSelector("body[data-rendered=true]", { timeout: 30000 });
+  await page.waitForTimeout(500);
+
+  check(consoleErrors.length === 0, "console errors: " + consoleErrors.join(" | "));
+  check(requests.length === 0, "the page made network requests (it must work offline): " + requests.join(", "));
+  const state = await page.evaluate(() => ({
+    summary: document.getElementById("summary-body").innerText.trim().length,
+    mapTiles: document.querySelectorAll("#map .leaflet-overlay-pane path, #map .leaflet-overlay-pane canvas").length,
+    mapMarkers: document.querySelectorAll("#map .leaflet-interactive").length,
+    layerControl: document.querySelectorAll("#map .leaflet-control-layers-overlays label").length,
+    canvases: Array.from(document.querySelectorAll(".chart")).map((c) => ({ id: c.id, canvas: !!c.querySelector("canvas") })),
+    pledgeRows: document.querySelectorAll("#table-pledges tbody tr").length,
+    assumptionRows: document.querySelectorAll("#table-assumptions tbody tr").length,
+    manifestRows: document.querySelectorAll("#manifest-body tbody tr").length,
+  }));
+  check(state.summary > 0, "the summary is empty");
+  check(state.pledgeRows > 0, "the pledges table is empty");
+  check(state.assumptionRows > 0, "the assumptions register is empty");
+  check(state.manifestRows > 0, "the run manifest is empty");
+  if (expect("--expect-laydown")) {
+    check(state.mapTiles > 0, "the map drew no shapes");
+    check(state.layerControl >= 3, "the map has fewer than 3 toggleable layers: " + state.layerControl);
+  }
+  const drew = (id) => state.canvases.find((c) => c.id === id)?.canvas;
+  if (expect("--expect-simulation")) {
+    for (const id of ["chart-survival", "chart-escalation", "chart-troops", "chart-casualties"]) check(drew(id), id + " drew nothing");
+  }
+  if (expect("--expect-plan")) check(drew("chart-shortfall"), "chart-shortfall drew nothing");
+  await page.screenshot({ path: screenshotPath, fullPage: true });
+  console.log(JSON.stringify(state));
+} finally {
+  await browser.close();
+}
+if (failures.length) {
+  console.error("report check FAILED:\n  " + failures.join("\n  "));
+  process.exit(1);
+}
+console.log("report check passed");

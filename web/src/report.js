@@ -1,0 +1,255 @@
+// guarantor report: renders the run's results (embedded as JSON) into the summary, map, charts and
+// tables. Runs offline: Leaflet and ECharts are inlined above this script.
+(function () {
+  "use strict";
+  const data = JSON.parse(document.getElementById("guarantor-data").textContent);
+  const fmt = (x, digits = 0) =>
+    x === null || x === undefined || Number.isNaN(x) ? "–" : Number(x).toLocaleString("en-GB", { maximumFractionDigits: digits, minimumFractionDigits: digits });
+  const pct = (x, digits = 1) => (x === null || x === undefined ? "–" : fmt(100 * x, digits) + "%");
+  const el = (tag, attrs = {}, children = []) => {
+    const node = document.createElement(tag);
+    for (const [k, v] of Object.entries(attrs)) {
+      if (k === "text") node.textContent = v; else if (k === "html") node.innerHTML = v; else node.setAttribute(k, v);
+    }
+    for (const c of [].concat(children)) if (c) node.appendChild(typeof c === "string" ? document.createTextNode(c) : c);
+    return node;
+  };
+  const charts = [];
+
+  // A table from rows: columns = [{key, label, num, render}].
+  function table(columns, rows) {
+    const head = el("tr", {}, columns.map((c) => el("th", { class: c.num ? "num" : "", text: c.label })));
+    const body = rows.map((row) =>
+      el("tr", {}, columns.map((c) => {
+        const value = c.render ? c.render(row) : row[c.key];
+        const cell = el("td", { class: c.num ? "num" : "" });
+        if (value instanceof Node) cell.appendChild(value); else cell.textContent = value === undefined || value === null ? "–" : String(value);
+        return cell;
+      })));
+    return el("div", { class: "table-wrap" }, el("table", {}, [el("thead", {}, head), el("tbody", {}, body)]));
+  }
+
+  function sourceLinks(provenance) {
+    const span = el("span");
+    if (!provenance) return span;
+    (provenance.sources || []).forEach((s, i) => {
+      if (i) span.appendChild(document.createTextNode("; "));
+      const label = (s.outlet || s.file || "source") + (s.date ? ", " + s.date : "");
+      if (s.url) span.appendChild(el("a", { href: s.url, target: "_blank", rel: "noopener", text: label }));
+      else span.appendChild(document.createTextNode(label));
+    });
+    if (provenance.assumption) span.appendChild(el("span", { class: "tag", text: "assumption" }));
+    if (provenance.note) span.appendChild(el("span", { class: "hint", text: " " + provenance.note }));
+    return span;
+  }
+
+  // ---- Simulation adapters: one place that knows simulation.json's shape. ----
+  function simVariants() {
+    const sim = data.simulation;
+    if (!sim) return [];
+    if (Array.isArray(sim.variants) && sim.variants.length && sim.variants[0].survival) return sim.variants;
+    return [Object.assign({ name: sim.variant || "base" }, sim)];
+  }
+  function survivalAt(variant, day) {
+    const s = variant.survival || {};
+    const entry = Array.isArray(s.at) ? s.at.find((e) => e.day === day) : (s[String(day)] || s["day_" + day]);
+    if (!entry) return null;
+    return { p: entry.p ?? entry.probability ?? entry.mean, lo: entry.lo ?? entry.ci_low ?? entry.low, hi: entry.hi ?? entry.ci_high ?? entry.high };
+  }
+  function survivalCurve(variant) {
+    const s = variant.survival || {};
+    const curve = s.curve || variant.survival_curve || [];
+    return curve.map((pt) => (Array.isArray(pt) ? pt : [pt.day, pt.p ?? pt.probability]));
+  }
+
+  // ---- Summary ----
+  function renderSummary() {
+    const box = document.getElementById("summary-body");
+    const plan = data.plan;
+    const cards = el("div", { class: "cards" });
+    const card = (label, big, extra, cls = "") => cards.appendChild(el("div", { class: "card" }, [
+      el("div", { class: "label", text: label }), el("div", { class: "big " + cls, text: big }), extra ? el("div", { class: "label", text: extra }) : null]));
+    if (plan) {
+      const inTheatre = (plan.assignments || []).reduce((a, x) => a + (x.troops || 0), 0);
+      card("Force package in theatre", fmt(inTheatre) + " troops", (plan.assignments || []).length + " assignments; solver status: " + plan.status);
+      const short = (plan.shortfalls || []).filter((s) => (s.required || 0) > (s.filled || 0) + 1e-9);
+      card("Components short of their requirement", String(short.length) + " of " + (plan.shortfalls || []).length,
+        short.map((s) => s.component + " (" + fmt(s.filled) + "/" + fmt(s.required) + ")").join(", ") || "all filled", short.length ? "bad" : "good");
+    }
+    for (const v of simVariants()) {
+      const y1 = survivalAt(v, 365), y2 = survivalAt(v, 730);
+      card("P(ceasefire holds), " + v.name, y1 ? pct(y1.p) + " at 1 yr" : "–",
+        (y1 ? "95% CI " + pct(y1.lo) + "–" + pct(y1.hi) + ". " : "") + (y2 ? "2 yrs: " + pct(y2.p) + " (" + pct(y2.lo) + "–" + pct(y2.hi) + ")" : ""));
+    }
+    box.appendChild(cards);
+    if (plan && plan.binding && plan.binding.length) {
+      box.appendChild(el("h3", { text: "The three most binding constraints" }));
+      box.appendChild(el("ol", {}, plan.binding.slice(0, 3).map((b) => el("li", { text: b.explanation || b.constraint }))));
+    }
+    if (plan && plan.contingency && plan.contingency.length) {
+      const worst = plan.contingency.reduce((a, b) => ((b.shortfall_troops || 0) > (a.shortfall_troops || 0) ? b : a));
+      box.appendChild(el("h3", { text: "The withdrawal that hurts most" }));
+      box.appendChild(el("p", { text: "Without " + (worst.removed || []).join(" and ") + ": shortfall of " + fmt(worst.shortfall_troops) +
+        " troops; components broken: " + ((worst.broken_components || []).join(", ") || "none") + "." }));
+    }
+    if (!plan && data.summary) {
+      box.appendChild(el("p", { text: "No plan was computed; the tally of pledges is shown in the tables." }));
+    }
+  }
+
+  // ---- Map ----
+  function renderMap() {
+    const map = L.map("map", { preferCanvas: false, zoomSnap: 0.25 }).setView([48.5, 31.5], 5.5);
+    const overlays = {};
+    if (data.basemap) {
+      L.geoJSON(data.basemap, {
+        style: (f) => ({ color: "#7d8796", weight: 1, fillColor: f.properties && f.properties.iso === "UA" ? "#fbf6e9" : "#eceae4", fillOpacity: 1 }),
+      }).addTo(map);
+    }
+    const groups = {};
+    const group = (name, on = true) => {
+      if (!groups[name]) { groups[name] = L.featureGroup(); if (on) groups[name].addTo(map); overlays[name] = groups[name]; }
+      return groups[name];
+    };
+    const styleFor = (p) => {
+      const kind = p.kind || p.layer || "";
+      if (kind.includes("line")) return { color: "#b3261e", weight: 3 };
+      if (kind.includes("buffer")) return { color: "#b3261e", weight: 1, dashArray: "4 3", fillColor: "#e57373", fillOpacity: 0.25 };
+      if (kind.includes("air_defence") || kind.includes("ad_")) return { color: "#1f5fae", weight: 1, fillOpacity: 0.08 };
+      if (kind.includes("air_policing")) return { color: "#6a3fa0", weight: 1, fillOpacity: 0.05 };
+      if (kind.includes("monitor") || kind.includes("isr")) return { color: "#1e7d3a", weight: 1, fillOpacity: 0.08 };
+      if (kind.includes("corridor")) return { color: "#0b7285", weight: 3, dashArray: "6 4" };
+      return { color: "#444", weight: 1, fillOpacity: 0.1 };
+    };
+    if (data.laydown && data.laydown.features) {
+      for (const f of data.laydown.features) {
+        const p = f.properties || {};
+        const layerName = p.layer_title || p.layer || p.kind || "other";
+        const g = group(layerName, !(p.default_hidden));
+        L.geoJSON(f, {
+          style: () => styleFor(p),
+          pointToLayer: (feat, latlng) => L.circleMarker(latlng, {
+            radius: p.kind === "hub" ? 8 : 4, color: p.kind === "hub" ? "#16213a" : "#555",
+            fillColor: p.kind === "hub" ? "#f2b134" : "#fff", fillOpacity: 1, weight: 2 }),
+          onEachFeature: (feat, layer) => {
+            const name = p.name || p.title || layerName;
+            layer.bindPopup("<b>" + name + "</b>" + (p.description ? "<br>" + p.description : ""));
+            if (p.kind === "hub" || p.label) layer.bindTooltip(name, { permanent: p.kind === "hub", direction: "right", className: "map-label" });
+          },
+        }).addTo(g);
+      }
+    }
+    L.control.layers(null, overlays, { collapsed: false }).addTo(map);
+    L.control.scale({ metric: true, imperial: false }).addTo(map);
+    const all = Object.values(groups).filter((g) => g.getLayers().length);
+    if (all.length) {
+      const bounds = L.featureGroup(all).getBounds();
+      if (bounds.isValid()) map.fitBounds(bounds.pad(0.05));
+    }
+  }
+
+  // ---- Charts ----
+  function chart(id, option) {
+    const node = document.getElementById(id);
+    const c = echarts.init(node, null, { renderer: "canvas" });
+    c.setOption(Object.assign({ animation: false, grid: { left: 60, right: 20, top: 30, bottom: 50 }, tooltip: { trigger: "axis" } }, option));
+    charts.push(c);
+  }
+  function noData(id, why) { document.getElementById(id).appendChild(el("p", { class: "hint", text: why })); }
+
+  function renderCharts() {
+    const variants = simVariants();
+    if (variants.length) {
+      chart("chart-survival", {
+        legend: { top: 0 },
+        xAxis: { type: "value", name: "day", nameLocation: "middle", nameGap: 28 },
+        yAxis: { type: "value", min: 0, max: 1, name: "P(holds)" },
+        series: variants.map((v) => ({ name: v.name, type: "line", showSymbol: false, data: survivalCurve(v) })),
+      });
+      const esc = (variants[0].escalation && (variants[0].escalation.distribution || variants[0].escalation.levels)) || [];
+      chart("chart-escalation", {
+        legend: { top: 0 },
+        xAxis: { type: "category", data: esc.map((e) => e.name || e.level), axisLabel: { interval: 0, rotate: 20 } },
+        yAxis: { type: "value", name: "share of runs", max: 1 },
+        series: variants.map((v) => ({ name: v.name, type: "bar",
+          data: ((v.escalation && (v.escalation.distribution || v.escalation.levels)) || []).map((e) => e.share ?? e.p ?? e.probability) })),
+      });
+      const tt = variants.map((v) => ({ name: v.name, type: "line", showSymbol: false,
+        data: (v.troops_in_theatre || []).map((pt) => (Array.isArray(pt) ? pt : [pt.day, pt.mean ?? pt.troops])) }));
+      chart("chart-troops", { legend: { top: 0 }, xAxis: { type: "value", name: "day", nameLocation: "middle", nameGap: 28 }, yAxis: { type: "value", name: "troops" }, series: tt });
+      const cas = variants[0].casualties || [];
+      const rows = Array.isArray(cas) ? cas : Object.entries(cas).map(([nation, v]) => Object.assign({ nation }, v));
+      chart("chart-casualties", {
+        xAxis: { type: "category", data: rows.map((r) => r.nation), axisLabel: { interval: 0, rotate: 30 } },
+        yAxis: { type: "value", name: "casualties" },
+        series: [
+          { name: "mean", type: "bar", data: rows.map((r) => r.mean) },
+          { name: "p95", type: "scatter", data: rows.map((r) => r.p95) },
+          { name: "p5", type: "scatter", data: rows.map((r) => r.p5) },
+        ],
+      });
+    } else {
+      for (const id of ["chart-survival", "chart-escalation", "chart-troops", "chart-casualties"]) noData(id, "No simulation in this run.");
+    }
+    const shortfalls = (data.plan && data.plan.shortfalls) || [];
+    if (shortfalls.length) {
+      chart("chart-shortfall", {
+        legend: { top: 0 },
+        xAxis: { type: "category", data: shortfalls.map((s) => s.component), axisLabel: { interval: 0, rotate: 15 } },
+        yAxis: { type: "value", name: "troops" },
+        series: [
+          { name: "required", type: "bar", data: shortfalls.map((s) => s.required) },
+          { name: "filled", type: "bar", data: shortfalls.map((s) => s.filled) },
+        ],
+      });
+    } else {
+      noData("chart-shortfall", "No plan in this run.");
+    }
+  }
+
+  // ---- Tables ----
+  function renderTables() {
+    const pledges = [];
+    for (const n of (data.summary && data.summary.nations) || []) {
+      for (const p of n.pledges || []) pledges.push(Object.assign({ nation: n.name + " (" + n.code + ")" }, p));
+    }
+    document.getElementById("table-pledges").appendChild(table([
+      { key: "nation", label: "Nation" },
+      { key: "unit_type", label: "Offer (unit type)" },
+      { key: "quantity", label: "Units", num: true },
+      { key: "troops", label: "Troops", num: true, render: (r) => fmt(r.troops) },
+      { label: "Status", render: (r) => el("span", { class: "tag " + r.status, text: r.status }) },
+      { label: "Conditions", render: (r) => (r.conditions || []).join(", ") },
+      { label: "Sources", render: (r) => sourceLinks(r.provenance) },
+    ], pledges));
+    const plan = data.plan || {};
+    document.getElementById("table-assignments").appendChild(plan.assignments ? table([
+      { key: "nation", label: "Nation" }, { key: "component", label: "Component" }, { key: "unit_type", label: "Unit type" },
+      { key: "units", label: "Units", num: true }, { key: "troops", label: "Troops in theatre", num: true, render: (r) => fmt(r.troops) },
+    ], plan.assignments) : el("p", { class: "hint", text: "No plan in this run." }));
+    document.getElementById("table-contingency").appendChild(plan.contingency ? table([
+      { label: "Removed", render: (r) => (r.removed || []).join(" + ") },
+      { key: "shortfall_troops", label: "Shortfall (troops)", num: true, render: (r) => fmt(r.shortfall_troops) },
+      { label: "Broken components", render: (r) => (r.broken_components || []).join(", ") || "none" },
+    ], plan.contingency.slice().sort((a, b) => (b.shortfall_troops || 0) - (a.shortfall_troops || 0))) : el("p", { class: "hint", text: "No plan in this run." }));
+    document.getElementById("table-assumptions").appendChild(table([
+      { key: "stage", label: "Stage" }, { key: "parameter", label: "Parameter" },
+      { key: "value", label: "Value", render: (r) => (r.value === null || r.value === undefined ? "unknown" : String(r.value)) },
+      { key: "unit", label: "Unit" },
+      { label: "Source", render: (r) => sourceLinks(r.provenance) },
+    ], data.assumptions || []));
+    const m = data.manifest || {};
+    document.getElementById("manifest-body").appendChild(table([{ key: "k", label: "Field" }, { key: "v", label: "Value" }],
+      Object.entries(m).map(([k, v]) => ({ k, v: typeof v === "object" ? JSON.stringify(v) : v }))));
+    const s = data.scenario || {};
+    document.getElementById("subtitle").textContent = (s.file || "") + (s.as_of ? " · sources up to " + s.as_of : "") +
+      (m.generated ? " · generated " + m.generated : "");
+  }
+
+  renderSummary();
+  renderTables();
+  renderMap();
+  renderCharts();
+  window.addEventListener("resize", () => charts.forEach((c) => c.resize()));
+  document.body.setAttribute("data-rendered", "true");
+})();
