@@ -1,8 +1,9 @@
 # guarantor: the two commands README promises, and the pieces they are made of.
-#   make run   install what is missing, build, run the main job on the shipped default scenario
+#   make run   install what is missing, build, run the main job (guarantor run) on the shipped default scenario
 #   make test  install what is missing, build, run the whole test suite (also under ASan+UBSan, and the fuzzer)
 
-SCENARIO ?= data/scenarios/mnf-ukraine.yaml
+# Empty SCENARIO: `guarantor run` takes the shipped default and its standard variants.
+SCENARIO ?=
 JOBS ?= $(shell nproc 2>/dev/null || echo 2)
 BUILD ?= build
 SAN_BUILD ?= build-asan
@@ -11,8 +12,11 @@ FUZZ_SECONDS ?= 30
 
 .PHONY: run test deps build build-asan test-unit test-asan fuzz bench clean
 
+OUT ?= out
+
 run: build
-	./$(BUILD)/guarantor show $(SCENARIO)
+	./$(BUILD)/guarantor run $(SCENARIO) --out $(OUT)
+	@echo "Open $(OUT)/report.html in a browser (it works offline)."
 
 test: test-unit test-asan fuzz
 

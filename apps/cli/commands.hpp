@@ -18,6 +18,11 @@ struct CommandState {
 
 void register_validate(CLI::App& app, CommandState& state);
 void register_show(CLI::App& app, CommandState& state);
+void register_simulation_commands(CLI::App& app, CommandState& state);  // simulate, merge, attrition
+void register_report(CLI::App& app, CommandState& state);
+void register_run(CLI::App& app, CommandState& state);
+void register_laydown(CLI::App& app, CommandState& state);
+void register_plan(CLI::App& app, CommandState& state);
 
 // Loads a scenario (with an optional variant) and prints its diagnostics to stderr.
 // Returns nullopt and sets exit code 2 when the scenario is invalid.

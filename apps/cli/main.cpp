@@ -11,6 +11,11 @@ int main(int argc, char** argv) {
   cli::CommandState state;
   cli::register_validate(app, state);
   cli::register_show(app, state);
+  cli::register_simulation_commands(app, state);
+  cli::register_report(app, state);
+  cli::register_run(app, state);
+  cli::register_laydown(app, state);
+  cli::register_plan(app, state);
   try {
     app.parse(argc, argv);
   } catch (const CLI::CallForHelp& e) {

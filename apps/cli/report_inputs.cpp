@@ -21,7 +21,7 @@ std::string data_dir() {
 }
 
 nlohmann::json load_basemap() {
-  const std::string path = data_dir() + "/geo/basemap.geojson";
+  const std::string path = data_dir() + "/geo/countries.geojson";
   if (!std::filesystem::exists(path)) return nullptr;
   Diagnostics diagnostics;
   auto json = io::read_json_file(path, diagnostics);

@@ -1,6 +1,7 @@
 // Scenario loading: the byte-level checks, YAML parsing, the variant overlay, the sections.
 #include <fmt/format.h>
 
+#include <algorithm>
 #include <filesystem>
 #include <fstream>
 #include <set>
@@ -59,6 +60,7 @@ ScenarioInfo read_info(ReadContext& ctx, const YAML::Node& node) {
   info.title = map.string("title").value_or(info.name);
   info.description = map.string("description").value_or("");
   info.as_of = map.string("as_of").value_or("");
+  info.standard_variants = map.string_list("standard_variants");
   map.provenance();
   return info;
 }
@@ -111,6 +113,18 @@ Scenario read_document(ReadContext& ctx, YAML::Node& root) {
   return scenario;
 }
 
+// Each name in scenario.standard_variants must be a declared variant.
+void check_standard_variants(ReadContext& ctx, const Scenario& scenario, const YAML::Node& root) {
+  std::vector<std::string> declared;
+  for (const auto& v : scenario.variants) declared.push_back(v.name);
+  for (const auto& name : scenario.info.standard_variants) {
+    if (std::find(declared.begin(), declared.end(), name) != declared.end()) continue;
+    const std::string hint = did_you_mean(name, declared);
+    ctx.error(root["scenario"]["standard_variants"], "scenario.standard_variants",
+              fmt::format("'{}' is not a declared variant{}", name, hint.empty() ? "" : fmt::format(" (did you mean '{}'?)", hint)));
+  }
+}
+
 }  // namespace
 
 LoadResult load_scenario_text(std::string_view text, const std::string& file_name, const LoadOptions& options) {
@@ -141,6 +155,7 @@ LoadResult load_scenario_text(std::string_view text, const std::string& file_nam
     if (!options.variant.empty()) apply_variant(ctx, root, options.variant);
     Scenario scenario = read_document(ctx, root);
     scenario.info.file = file_name;
+    check_standard_variants(ctx, scenario, root);
     scenario.info.variant = options.variant;
     if (!diags.has_errors()) check_consistency(ctx, scenario);
     if (!diags.has_errors()) result.scenario = std::move(scenario);

@@ -170,6 +170,12 @@ void add_cuts_and_heuristics(CbcModel& cbc) {
   cbc.addHeuristic(&rounding);  // addCutGenerator / addHeuristic copy their argument
 }
 
+double model_objective(const Model& model, const std::vector<double>& values) {
+  double total = 0;
+  for (std::size_t j = 0; j < model.variables.size(); ++j) total += model.variables[j].objective * values[j];
+  return total;
+}
+
 Solution solve_mip(const Model& model, const SolveOptions& options) {
   Solution result;
   OsiClpSolverInterface solver;
@@ -186,6 +192,11 @@ Solution solve_mip(const Model& model, const SolveOptions& options) {
   cbc.setNumberThreads(0);  // one thread: deterministic
   add_cuts_and_heuristics(cbc);
   cbc.initialSolve();
+  if (options.initial_values.size() == model.variables.size()) {
+    // CBC checks the point and keeps it only if it is feasible.
+    cbc.setBestSolution(options.initial_values.data(), static_cast<int>(options.initial_values.size()),
+                        model_objective(model, options.initial_values), true);
+  }
   if (cbc.solver()->isProvenPrimalInfeasible()) {
     result.status = Status::infeasible;
     result.message = "the LP relaxation has no feasible solution";

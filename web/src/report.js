@@ -51,15 +51,19 @@
     return [Object.assign({ name: sim.variant || "base" }, sim)];
   }
   function survivalAt(variant, day) {
-    const s = variant.survival || {};
-    const entry = Array.isArray(s.at) ? s.at.find((e) => e.day === day) : (s[String(day)] || s["day_" + day]);
+    const s = variant.survival || [];
+    const entry = Array.isArray(s) ? s.find((e) => e.day === day) : s[String(day)];
     if (!entry) return null;
-    return { p: entry.p ?? entry.probability ?? entry.mean, lo: entry.lo ?? entry.ci_low ?? entry.low, hi: entry.hi ?? entry.ci_high ?? entry.high };
+    return { p: entry.p, lo: entry.low, hi: entry.high };
   }
   function survivalCurve(variant) {
-    const s = variant.survival || {};
-    const curve = s.curve || variant.survival_curve || [];
-    return curve.map((pt) => (Array.isArray(pt) ? pt : [pt.day, pt.p ?? pt.probability]));
+    return (variant.survival_curve || []).map((pt) => [pt.day, pt.p]);
+  }
+  function escalationLevels(variant) {
+    return (variant.escalation && variant.escalation.highest_level) || [];
+  }
+  function casualtyRows(variant) {
+    return (variant.casualties && variant.casualties.by_nation) || [];
   }
 
   // ---- Summary ----
@@ -103,7 +107,7 @@
     const overlays = {};
     if (data.basemap) {
       L.geoJSON(data.basemap, {
-        style: (f) => ({ color: "#7d8796", weight: 1, fillColor: f.properties && f.properties.iso === "UA" ? "#fbf6e9" : "#eceae4", fillOpacity: 1 }),
+        style: (f) => ({ color: "#7d8796", weight: 1, fillColor: f.properties && (f.properties.iso_a2 || f.properties.iso) === "UA" ? "#fbf6e9" : "#eceae4", fillOpacity: 1 }),
       }).addTo(map);
     }
     const groups = {};
@@ -166,19 +170,17 @@
         yAxis: { type: "value", min: 0, max: 1, name: "P(holds)" },
         series: variants.map((v) => ({ name: v.name, type: "line", showSymbol: false, data: survivalCurve(v) })),
       });
-      const esc = (variants[0].escalation && (variants[0].escalation.distribution || variants[0].escalation.levels)) || [];
+      const esc = escalationLevels(variants[0]);
       chart("chart-escalation", {
         legend: { top: 0 },
-        xAxis: { type: "category", data: esc.map((e) => e.name || e.level), axisLabel: { interval: 0, rotate: 20 } },
+        xAxis: { type: "category", data: esc.map((e) => e.name), axisLabel: { interval: 0, rotate: 20 } },
         yAxis: { type: "value", name: "share of runs", max: 1 },
-        series: variants.map((v) => ({ name: v.name, type: "bar",
-          data: ((v.escalation && (v.escalation.distribution || v.escalation.levels)) || []).map((e) => e.share ?? e.p ?? e.probability) })),
+        series: variants.map((v) => ({ name: v.name, type: "bar", data: escalationLevels(v).map((e) => e.p) })),
       });
       const tt = variants.map((v) => ({ name: v.name, type: "line", showSymbol: false,
-        data: (v.troops_in_theatre || []).map((pt) => (Array.isArray(pt) ? pt : [pt.day, pt.mean ?? pt.troops])) }));
+        data: (v.troops_in_theatre || []).map((pt) => [pt.day, pt.mean]) }));
       chart("chart-troops", { legend: { top: 0 }, xAxis: { type: "value", name: "day", nameLocation: "middle", nameGap: 28 }, yAxis: { type: "value", name: "troops" }, series: tt });
-      const cas = variants[0].casualties || [];
-      const rows = Array.isArray(cas) ? cas : Object.entries(cas).map(([nation, v]) => Object.assign({ nation }, v));
+      const rows = casualtyRows(variants[0]);
       chart("chart-casualties", {
         xAxis: { type: "category", data: rows.map((r) => r.nation), axisLabel: { interval: 0, rotate: 30 } },
         yAxis: { type: "value", name: "casualties" },
@@ -232,6 +234,19 @@
       { key: "shortfall_troops", label: "Shortfall (troops)", num: true, render: (r) => fmt(r.shortfall_troops) },
       { label: "Broken components", render: (r) => (r.broken_components || []).join(", ") || "none" },
     ], plan.contingency.slice().sort((a, b) => (b.shortfall_troops || 0) - (a.shortfall_troops || 0))) : el("p", { class: "hint", text: "No plan in this run." }));
+    const sim = data.simulation || {};
+    const metrics = ["p_fail_by_end", "highest_level", "coalition_fatalities", "nations_withdrawn", "troops_at_end"];
+    const interval = (m) => (m ? fmt(m.difference, 3) + " [" + fmt(m.low, 3) + ", " + fmt(m.high, 3) + "]" : "–");
+    document.getElementById("table-comparisons").appendChild((sim.comparisons || []).length ? table(
+      [{ label: "Option", render: (r) => r.variant + " − " + r.baseline }].concat(metrics.map((k) => ({ label: k.replace(/_/g, " "), render: (r) => interval((r.metrics || {})[k]) }))),
+      sim.comparisons) : el("p", { class: "hint", text: "Only one option was simulated." }));
+    const base = simVariants()[0] || {};
+    const withdrawals = (base.withdrawals && base.withdrawals.by_nation) || [];
+    document.getElementById("table-withdrawals").appendChild(withdrawals.length ? table([
+      { key: "nation", label: "Nation" },
+      { label: "P(withdraws)", num: true, render: (r) => pct(r.p) + " [" + pct(r.low) + ", " + pct(r.high) + "]" },
+      { label: "by cause", render: (r) => Object.entries(r.by_cause || {}).map(([k, v]) => k.replace(/_/g, " ") + " " + pct(v)).join(", ") },
+    ], withdrawals) : el("p", { class: "hint", text: "No simulation in this run." }));
     document.getElementById("table-assumptions").appendChild(table([
       { key: "stage", label: "Stage" }, { key: "parameter", label: "Parameter" },
       { key: "value", label: "Value", render: (r) => (r.value === null || r.value === undefined ? "unknown" : String(r.value)) },

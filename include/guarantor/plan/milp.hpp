@@ -81,6 +81,9 @@ struct SolveOptions {
   double absolute_gap = 1e-9;
   bool lp_relaxation = false;        // ignore integrality: solve the LP and return duals
   bool log = false;                  // let CBC print its progress to stdout
+  // A known feasible point (one value per variable) to start branch and bound from; ignored when
+  // empty or infeasible. Guarantees a solution to report when the time limit strikes.
+  std::vector<double> initial_values;
 };
 
 struct Solution {
@@ -105,7 +108,8 @@ Solution solve(const Model& model, const SolveOptions& options = {});
 // Writers. Return false and set *error (when given) if the file cannot be written.
 // CPLEX LP format (read by glpsol --lp, HiGHS, CBC, CPLEX, Gurobi).
 bool write_lp(const Model& model, const std::string& path, std::string* error = nullptr);
-// Free MPS format (read by glpsol --freemps, HiGHS, CBC...).
+// Free MPS format (read by HiGHS, CBC, and glpsol --freemps for minimisation models: GLPK does
+// not read the OBJSENSE section a maximisation model needs; use LP format for those).
 bool write_mps(const Model& model, const std::string& path, std::string* error = nullptr);
 // Picks the format from the extension: ".mps" → free MPS, anything else → LP.
 bool write_model(const Model& model, const std::string& path, std::string* error = nullptr);

@@ -195,6 +195,7 @@ struct ScenarioInfo {
   std::string as_of;  // research cut-off date
   std::string file;   // the file it was loaded from
   std::string variant;  // applied variant, or empty
+  std::vector<std::string> standard_variants;  // compared by `guarantor run` when none are named
 };
 
 struct VariantInfo {

@@ -1,0 +1,90 @@
+// guarantor laydown SCENARIO [--variant NAME] [--plan plan.json] [--out DIR] [--json] [--geo-data DIR]:
+// hubs, coverage layers, reaction times and the corridor; writes laydown.geojson, coverage.json, map.svg.
+#include <fmt/format.h>
+
+#include <filesystem>
+#include <iostream>
+
+#include "commands.hpp"
+#include "guarantor/geo/laydown.hpp"
+#include "guarantor/io/force_package_io.hpp"
+#include "guarantor/io/geo_data_io.hpp"
+
+namespace guarantor::cli {
+
+namespace {
+struct LaydownOptions {
+  std::string file;
+  std::string variant;
+  std::string plan;
+  std::string out = "laydown";
+  std::string geo_data;
+  bool json = false;
+};
+
+std::optional<ForcePackage> force_package(const LaydownOptions& options, const Scenario& scenario, CommandState& state) {
+  if (options.plan.empty()) return package_from_pledges(scenario);
+  Diagnostics diagnostics;
+  auto package = io::read_force_package(options.plan, scenario, diagnostics);
+  print_diagnostics(diagnostics);
+  if (!package || diagnostics.has_errors()) {
+    state.exit_code = kExitInvalidInput;
+    return std::nullopt;
+  }
+  return package;
+}
+
+std::optional<geo::WorldData> world_data(const LaydownOptions& options, CommandState& state) {
+  const std::string dir = io::find_world_data_dir(options.geo_data);
+  if (dir.empty()) {
+    std::cerr << "guarantor: error: cannot find data/geo (countries.geojson, places.tsv); pass --geo-data DIR "
+                 "or set GUARANTOR_GEO_DATA\n";
+    state.exit_code = kExitFailure;
+    return std::nullopt;
+  }
+  Diagnostics diagnostics;
+  auto world = io::load_world_data(dir, diagnostics);
+  print_diagnostics(diagnostics);
+  if (!world) state.exit_code = kExitInvalidInput;
+  return world;
+}
+}  // namespace
+
+void register_laydown(CLI::App& app, CommandState& state) {
+  auto* cmd = app.add_subcommand("laydown", "Site hubs and compute coverage, reaction times and the sea corridor on real geography");
+  auto options = std::make_shared<LaydownOptions>();
+  cmd->add_option("SCENARIO", options->file, "Scenario YAML file")->required();
+  cmd->add_option("--variant", options->variant, "Variant to overlay on the base scenario");
+  cmd->add_option("--plan", options->plan, "plan.json whose force package to lay down (default: the pledges)");
+  cmd->add_option("--out", options->out, "Folder for laydown.geojson, coverage.json and map.svg")->capture_default_str();
+  cmd->add_option("--geo-data", options->geo_data, "Folder with countries.geojson and places.tsv (default: data/geo)");
+  cmd->add_flag("--json", options->json, "Print coverage.json to stdout instead of the text summary");
+  cmd->callback([options, &state] {
+    auto scenario = load_or_report(options->file, options->variant, state);
+    if (!scenario) return;
+    auto package = force_package(*options, *scenario, state);
+    if (!package) return;
+    auto world = world_data(*options, state);
+    if (!world) return;
+    std::string error;
+    const auto result = geo::run_laydown(geo::LaydownInput{&*scenario, &*package, &*world}, &error);
+    if (!result) {
+      std::cerr << fmt::format("{}: error: laydown: {}\n", options->file, error);
+      state.exit_code = kExitInvalidInput;
+      return;
+    }
+    const std::filesystem::path out(options->out);
+    const std::string coverage = geo::coverage_json(*result);
+    if (!write_file((out / "laydown.geojson").string(), geo::laydown_geojson(*result), state)) return;
+    if (!write_file((out / "coverage.json").string(), coverage, state)) return;
+    if (!write_file((out / "map.svg").string(), geo::map_svg(*result, *world), state)) return;
+    if (options->json) {
+      std::cout << coverage;
+    } else {
+      std::cout << geo::laydown_text(*result);
+      std::cout << fmt::format("\nWrote {0}/laydown.geojson, {0}/coverage.json and {0}/map.svg\n", out.string());
+    }
+  });
+}
+
+}  // namespace guarantor::cli

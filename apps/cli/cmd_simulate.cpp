@@ -1,0 +1,196 @@
+// guarantor simulate SCENARIO [--variant NAME]... [--plan plan.json] [--replications N] [--seed S]
+//   [--threads T] [--days D] [--shard i/N] [--out DIR] [--json]
+// Runs the campaign Monte Carlo and writes simulation.json and simulation.md (a shard writes
+// simulation-shard-I-of-N.json for `guarantor merge`).
+#include <fmt/format.h>
+#include <unistd.h>
+
+#include <cstdio>
+#include <filesystem>
+#include <iostream>
+#include <thread>
+
+#include "commands.hpp"
+#include "guarantor/io/force_package_io.hpp"
+#include "guarantor/sim/engine.hpp"
+
+namespace guarantor::cli {
+
+void register_merge(CLI::App& app, CommandState& state);
+void register_attrition(CLI::App& app, CommandState& state);
+
+namespace {
+
+inline constexpr int kMaxDays = 3650;
+
+struct SimulateOptions {
+  std::string file;
+  std::vector<std::string> variants;
+  std::string plan;
+  std::optional<std::uint64_t> replications;
+  std::optional<std::uint64_t> seed;
+  unsigned threads = 0;
+  std::optional<int> days;
+  std::string shard;
+  std::string out = "out";
+  bool json = false;
+};
+
+bool parse_shard(const std::string& text, int& index, int& count) {
+  const auto slash = text.find('/');
+  if (slash == std::string::npos) return false;
+  try {
+    std::size_t used = 0;
+    index = std::stoi(text.substr(0, slash), &used);
+    if (used != slash) return false;
+    const std::string rest = text.substr(slash + 1);
+    count = std::stoi(rest, &used);
+    if (used != rest.size()) return false;
+  } catch (const std::exception&) {
+    return false;
+  }
+  return count >= 1 && index >= 1 && index <= count;
+}
+
+void print_progress(std::uint64_t done, std::uint64_t total) {
+  const int width = 40;
+  const int filled = total ? static_cast<int>(width * done / total) : width;
+  std::fprintf(stderr, "\r[%s%s] %llu/%llu", std::string(static_cast<std::size_t>(filled), '#').c_str(),
+               std::string(static_cast<std::size_t>(width - filled), ' ').c_str(),
+               static_cast<unsigned long long>(done), static_cast<unsigned long long>(total));
+  if (done >= total) std::fprintf(stderr, "\n");
+  std::fflush(stderr);
+}
+
+// Loads one variant ("base" or "" is the scenario itself) and compiles its model.
+std::optional<sim::Model> load_model(const SimulateOptions& o, const std::string& variant, CommandState& state,
+                                     std::optional<Scenario>& scenario_out) {
+  const std::string name = variant == "base" ? "" : variant;
+  auto scenario = load_or_report(o.file, name, state);
+  if (!scenario) return std::nullopt;
+  if (o.days) scenario->simulation.days = *o.days;
+  Diagnostics diagnostics;
+  ForcePackage package;
+  if (!o.plan.empty()) {
+    auto read = io::read_force_package(o.plan, *scenario, diagnostics);
+    print_diagnostics(diagnostics);
+    if (!read || diagnostics.has_errors()) {
+      state.exit_code = kExitInvalidInput;
+      return std::nullopt;
+    }
+    package = *read;
+    diagnostics = Diagnostics{};
+  } else {
+    package = package_from_pledges(*scenario);
+  }
+  sim::Model model = sim::compile_model(*scenario, package, variant.empty() ? "base" : variant, diagnostics);
+  print_diagnostics(diagnostics);
+  if (diagnostics.has_errors()) {
+    state.exit_code = kExitInvalidInput;
+    return std::nullopt;
+  }
+  if (!scenario_out) scenario_out = std::move(scenario);
+  return model;
+}
+
+void print_summary(const nlohmann::json& result, const std::vector<std::string>& written) {
+  for (const auto& v : result["variants"]) {
+    std::cout << fmt::format("{}: P(ceasefire holds)", v["name"].get<std::string>());
+    for (const auto& row : v["survival"]) {
+      std::cout << fmt::format("  day {}: {:.3f} [{:.3f}, {:.3f}]", row["day"].get<int>(), row["p"].get<double>(),
+                               row["low"].get<double>(), row["high"].get<double>());
+    }
+    std::cout << "\n";
+  }
+  for (const auto& path : written) std::cout << "wrote " << path << "\n";
+}
+
+void run_simulate(const SimulateOptions& o, CommandState& state) {
+  int shard_index = 1;
+  int shard_count = 1;
+  if (!o.shard.empty() && !parse_shard(o.shard, shard_index, shard_count)) {
+    std::cerr << fmt::format("--shard: expected I/N with 1 <= I <= N, found '{}'\n", o.shard);
+    state.exit_code = kExitInvalidInput;
+    return;
+  }
+  std::vector<std::string> variants = o.variants.empty() ? std::vector<std::string>{""} : o.variants;
+  std::vector<sim::Model> models;
+  std::optional<Scenario> base;
+  for (const auto& v : variants) {
+    auto model = load_model(o, v, state, base);
+    if (!model) return;
+    models.push_back(std::move(*model));
+  }
+  for (const auto& m : models) {
+    if (m.settings.days != models.front().settings.days ||
+        m.settings.report_interval_days != models.front().settings.report_interval_days) {
+      std::cerr << "simulate: the variants set different simulation.days or report_interval_days; common random "
+                   "numbers need one period (use --days)\n";
+      state.exit_code = kExitInvalidInput;
+      return;
+    }
+  }
+  sim::SimulationRecord record;
+  record.replications = o.replications.value_or(static_cast<std::uint64_t>(base->simulation.replications));
+  record.seed = o.seed.value_or(base->simulation.seed);
+  record.shard_index = shard_index;
+  record.shard_count = shard_count;
+  std::tie(record.first, record.end) = sim::shard_range(record.replications, shard_index, shard_count);
+  record.context = sim::describe_run(*base, models);
+  sim::RunOptions run;
+  run.seed = record.seed;
+  run.first = record.first;
+  run.end = record.end;
+  run.threads = o.threads ? o.threads : std::max(1u, std::thread::hardware_concurrency());
+  if (isatty(STDERR_FILENO)) run.progress = print_progress;
+  record.accumulators = sim::run_replications(models, run).accumulators;
+  const nlohmann::json result = sim::record_to_json(record);
+  const std::string text = result.dump(1) + "\n";
+  std::vector<std::string> written;
+  if (shard_count > 1) {
+    const auto path = (std::filesystem::path(o.out) / fmt::format("simulation-shard-{}-of-{}.json", shard_index, shard_count)).string();
+    if (!write_file(path, text, state)) return;
+    written.push_back(path);
+  } else {
+    const auto json_path = (std::filesystem::path(o.out) / "simulation.json").string();
+    const auto md_path = (std::filesystem::path(o.out) / "simulation.md").string();
+    if (!write_file(json_path, text, state) || !write_file(md_path, sim::record_to_markdown(record), state)) return;
+    written = {json_path, md_path};
+  }
+  if (o.json) {
+    std::cout << text;
+  } else {
+    print_summary(result, written);
+  }
+}
+
+}  // namespace
+
+void register_simulate(CLI::App& app, CommandState& state) {
+  auto* cmd = app.add_subcommand("simulate", "Campaign Monte Carlo: does the ceasefire hold, how is the force tested, "
+                                             "what losses, does the coalition stay together");
+  auto o = std::make_shared<SimulateOptions>();
+  cmd->add_option("SCENARIO", o->file, "Scenario YAML file")->required();
+  cmd->add_option("--variant", o->variants,
+                  "Variant to simulate (repeat to compare variants with common random numbers; 'base' = no variant)");
+  cmd->add_option("--plan", o->plan, "plan.json whose assignments are the force package (default: the pledges)");
+  cmd->add_option("--replications", o->replications, "Number of replications (default: simulation.replications)")
+      ->check(CLI::Range(std::uint64_t{1}, std::uint64_t{100000000}));
+  cmd->add_option("--seed", o->seed, "Master seed (default: simulation.seed)");
+  cmd->add_option("--threads", o->threads, "Worker threads (default: all cores)")->check(CLI::Range(1u, 1024u));
+  cmd->add_option("--days", o->days, "Length of the period in days (default: simulation.days)")
+      ->check(CLI::Range(1, kMaxDays));
+  cmd->add_option("--shard", o->shard, "Run shard I of N of the replications (merge with `guarantor merge`)");
+  cmd->add_option("--out", o->out, "Output folder (default: out)");
+  cmd->add_flag("--json", o->json, "Print simulation.json to stdout");
+  cmd->callback([o, &state] { run_simulate(*o, state); });
+}
+
+// One registration for the simulation stage: simulate, merge and attrition.
+void register_simulation_commands(CLI::App& app, CommandState& state) {
+  register_simulate(app, state);
+  register_merge(app, state);
+  register_attrition(app, state);
+}
+
+}  // namespace guarantor::cli

@@ -1,0 +1,19 @@
+#!/bin/sh
+# Simulation benchmark: C++ engine vs threads and days, vs drawing the same random numbers alone,
+# vs the NumPy baseline. Prints the ratios. Usage: bench/sim/run.sh [BUILD_DIR] [SCENARIO] [REPLICATIONS]
+set -eu
+BUILD=${1:-build}
+SCENARIO=${2:-data/scenarios/mnf-ukraine.yaml}
+REPS=${3:-100000}
+NUMPY_REPS=${NUMPY_REPS:-5000}
+# One BLAS/OpenMP thread, so NumPy is timed on one core like the C++ single-thread run.
+export OMP_NUM_THREADS=1 OPENBLAS_NUM_THREADS=1 MKL_NUM_THREADS=1
+MODEL=$(mktemp /tmp/guarantor-sim-model.XXXXXX.json)
+trap 'rm -f "$MODEL"' EXIT
+"$BUILD/bench/sim/sim_bench" "$SCENARIO" "$REPS" "$MODEL" | tee /tmp/guarantor-sim-bench.txt
+/usr/bin/python3 "$(dirname "$0")/numpy_baseline.py" "$MODEL" "$NUMPY_REPS" | tee /tmp/guarantor-numpy-bench.txt
+cpp=$(sed -n 's/.*cpp_1thread_reps_per_cpu_s=\([0-9.]*\).*/\1/p' /tmp/guarantor-sim-bench.txt)
+ratio=$(sed -n 's/.*ratio_sim_to_draws=\([0-9.]*\).*/\1/p' /tmp/guarantor-sim-bench.txt)
+numpy=$(sed -n 's/.*numpy_reps_per_cpu_s=\([0-9.]*\).*/\1/p' /tmp/guarantor-numpy-bench.txt)
+echo "simulation time / time to draw the same variates alone: ${ratio}x (target <= 3)"
+echo "C++ one core / NumPy one core (CPU time): $(echo "$cpp / $numpy" | bc -l | xargs printf '%.1f')x (target >= 10)"

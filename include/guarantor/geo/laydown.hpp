@@ -1,0 +1,112 @@
+#pragma once
+// The laydown stage: from a scenario, a force package and the reference geography to hub sites,
+// coverage layers, reaction times along the line and the time to clear the Black Sea corridor.
+// A pure function of its inputs; no files, no global state.
+
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "guarantor/geo/coverage.hpp"
+#include "guarantor/geo/world.hpp"
+#include "guarantor/scenario/force_package.hpp"
+#include "guarantor/scenario/scenario.hpp"
+
+namespace guarantor::geo {
+
+struct Hub {
+  std::string site_id;
+  std::string name;
+  LatLon position;
+  double distance_to_line_km = 0;
+  double distance_to_border_km = 0;
+};
+
+// One emitter of a layer: an air-defence fire unit, an airbase, an ISR orbit, a hub.
+struct Emitter {
+  std::string label;    // e.g. "IRIS-T SLM at Kyiv"
+  std::string site_id;  // where it sits, when at a site
+  LatLon position;
+  double radius_km = 0;
+};
+
+struct Layer {
+  std::string name;         // air_defence, air_defence_low, air_policing, isr_monitoring, hub_reaction
+  std::string description;  // one line: what a covered point means
+  std::vector<Emitter> emitters;
+  double population_covered = 0;
+  double population_share = 0;             // of the population in Ukraine-controlled territory
+  std::vector<std::string> sites_covered;  // ids of critical sites covered
+  std::vector<std::string> sites_not_covered;
+  double area_covered_km2 = 0;             // of Ukraine-controlled territory
+  double area_share = 0;
+  std::optional<double> buffer_zone_share; // isr_monitoring only: share of the buffer zone seen
+  std::string note;                        // e.g. "no air-policing units in the force package"
+};
+
+struct TradeoffPoint {
+  double min_distance_km = 0;
+  int candidates = 0;
+  int hubs = 0;
+  double coverage_share = 0;     // weighted (people + site weights) covered by the chosen hubs
+  double population_share = 0;
+  std::vector<std::string> chosen;
+  bool optimal = false;
+};
+
+struct Percentiles {
+  double p50 = 0, p90 = 0, max = 0;
+};
+
+struct Corridor {
+  std::vector<LatLon> waypoints;
+  double length_km = 0;
+  double area_km2 = 0;
+  double minehunters = 0;
+  std::optional<double> clearance_days;  // empty without minehunters
+  double escorts = 0;
+  double transit_hours = 0;
+  double escort_ships_per_day = 0;       // merchant ships escorted per day, both directions
+};
+
+struct LaydownResult {
+  std::string scenario;
+  std::string package_origin;
+  std::vector<Hub> hubs;
+  std::vector<Hub> hub_candidates;        // every candidate with its distances, chosen or not
+  std::vector<std::string> rejected_candidates;  // "id: why"
+  std::vector<TradeoffPoint> tradeoff;
+  std::vector<Layer> layers;
+  std::optional<Percentiles> reaction_time_minutes;
+  std::vector<LatLon> line_samples;
+  std::vector<double> line_reaction_minutes;
+  Corridor corridor;
+  std::vector<LatLon> line;               // line of contact as given
+  Ring buffer_zone;                       // from the scenario, or the geodesic buffer of the line
+  bool buffer_zone_from_scenario = false;
+  double controlled_population = 0;
+  double controlled_area_km2 = 0;
+  double occupied_area_km2 = 0;
+  std::size_t grid_cells = 0;
+  std::vector<std::pair<LatLon, LatLon>> occupied_spans;  // rows of occupied cells (west, east), for the map
+  double grid_dlat_deg = 0;
+  std::vector<std::string> notes;          // assumptions and caveats, for the reader
+};
+
+struct LaydownInput {
+  const Scenario* scenario = nullptr;
+  const ForcePackage* package = nullptr;
+  const WorldData* world = nullptr;
+};
+
+// Returns nullopt and an explanation in *error when the inputs cannot be laid down (e.g. no
+// Ukraine outline in the reference data).
+std::optional<LaydownResult> run_laydown(const LaydownInput& input, std::string* error);
+
+// Outputs.
+std::string laydown_geojson(const LaydownResult& result);
+std::string coverage_json(const LaydownResult& result);
+std::string map_svg(const LaydownResult& result, const WorldData& world);
+std::string laydown_text(const LaydownResult& result);
+
+}  // namespace guarantor::geo

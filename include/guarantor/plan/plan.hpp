@@ -1,0 +1,172 @@
+#pragma once
+// Force generation: from national pledges to the force package the coalition can sustain.
+//
+// make_plan() turns a Scenario into a PlanResult: the requirements (troop-to-task), an optimal
+// assignment of pledged units to mission components (a MILP solved lexicographically with CBC:
+// unmet requirement, then burden imbalance, then cost), the shortfalls, the rotation burden, the
+// constraints that bind, N-1 / N-2 contingency and, optionally, a Monte Carlo over the
+// conditional pledges. docs/model/plan.md gives every equation and parameter.
+
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "guarantor/plan/milp.hpp"
+#include "guarantor/scenario/force_package.hpp"
+#include "guarantor/scenario/requirements.hpp"
+#include "guarantor/scenario/scenario.hpp"
+
+namespace guarantor::plan {
+
+struct PlanOptions {
+  std::optional<int> draws;                  // overrides scenario.plan.draws
+  std::optional<std::uint64_t> seed;         // overrides scenario.plan.seed
+  std::optional<double> time_limit_seconds;  // overrides scenario.plan.time_limit_seconds
+  bool contingency = true;                   // N-1 and N-2 re-solves
+  bool explain = true;                       // binding-constraint analysis
+  bool keep_stage_models = false;            // keep each stage's MILP (for --export-model)
+};
+
+// One lexicographic stage of the objective.
+struct ObjectiveTerm {
+  std::string name;   // unmet_requirement_troops, shortfall_troops, burden_imbalance_troops, cost_musd_per_year
+  double value = 0;
+  std::string status; // milp status of the stage solve ("skipped" when the term is identically 0)
+  double gap = 0;     // relative optimality gap of the stage (0 when optimal)
+  double seconds = 0;
+};
+
+// One line of the package: units of one pledge serving one requirement line.
+struct PlannedAssignment {
+  std::string nation;
+  std::string component;
+  std::string unit_type;
+  std::string capability;
+  std::string pledge;
+  int units = 0;                 // in theatre at any time
+  double troops = 0;             // units × troops_per_unit
+  double rotation_multiplier = 1;
+  double troops_committed = 0;   // troops × rotation multiplier: the nation's force tied up
+  bool conditional = false;      // from a conditional (or unknown-status) pledge
+  bool quantity_assumed = false; // the pledge's quantity is an assumption, not a sourced figure
+};
+
+struct RequirementLine {
+  std::string capability;
+  int required_units = 0;
+  int filled_units = 0;
+  int minimum_viable_units = 0;
+  double troops_per_unit = 0;   // of the reference unit type
+  std::string reference_unit_type;
+  std::vector<std::string> derivation;  // the troop-to-task arithmetic, one per requirement line
+};
+
+struct ComponentPlan {
+  std::string id;
+  std::string name;
+  bool planned = true;          // false when a requirement is unknown (a driver without a value)
+  bool viable = false;          // meets the minimum viable package
+  std::string reason;           // why not viable, in words
+  double required_troops = 0;
+  double filled_troops = 0;
+  double unmet_troops = 0;      // what counts as unmet: all of it when not viable
+  double conditional_troops = 0;
+  std::string framework_nation; // empty when none is needed or none qualifies
+  std::vector<std::string> nations;
+  std::vector<RequirementLine> lines;
+};
+
+struct NationRotation {
+  std::string nation;
+  std::string name;
+  double troops_in_theatre = 0;
+  double troops_committed = 0;   // including rotation
+  double land_troops_committed = 0;
+  std::optional<double> land_cap_troops;   // max_land_force_share × land personnel
+  std::string land_cap_basis;              // "land_personnel", "active_personnel" or "none"
+  std::optional<double> total_cap_troops;  // max_land_force_share × active personnel
+  std::optional<double> fair_share_troops; // burden sharing target (committed troops)
+};
+
+struct BindingConstraint {
+  std::string constraint;       // the model's row or rule, e.g. "force_cap_land[GB]"
+  std::string explanation;      // a plain sentence
+  double improvement_troops = 0;       // unmet requirement saved by relaxing it (re-solve)
+  std::optional<double> shadow_price;  // LP dual (troops of unmet requirement per unit of the row)
+};
+
+struct ContingencyCase {
+  std::vector<std::string> removed;    // nation codes
+  double shortfall_troops = 0;         // unmet requirement without them
+  double extra_shortfall_troops = 0;   // compared with the plan
+  std::vector<std::string> broken_components;  // viable in the plan, not without them
+  std::vector<std::pair<std::string, double>> component_losses;  // component → extra unmet troops
+  std::string status;                  // milp status of the re-solve
+  bool resolved = true;                // false when the nation contributes nothing (plan unchanged)
+};
+
+struct UnquantifiedOffer {
+  std::string pledge;
+  std::string nation;
+  std::string unit_type;
+  std::string status;
+  std::optional<double> troops_reported;
+};
+
+struct ComponentDistribution {
+  std::string component;
+  double probability_unfilled = 0;
+  double mean_unmet_troops = 0;
+  double p10 = 0, p50 = 0, p90 = 0;  // unmet troops quantiles across draws
+};
+
+struct MonteCarloResult {
+  int draws = 0;
+  std::uint64_t seed = 0;
+  int distinct_coalitions = 0;
+  std::vector<ComponentDistribution> components;
+  std::vector<std::string> assumed_probability_pledges;  // used default_probability
+  double mean_unmet_troops = 0;            // of the re-optimised plan in each draw
+  double deterministic_plan_mean_unmet = 0;  // the deterministic plan, fixed, across draws
+  double robust_plan_mean_unmet = 0;         // the best candidate plan, fixed, across draws
+  std::string robust_plan_origin;            // "deterministic" or "draw N"
+  std::vector<PlannedAssignment> robust_plan;
+};
+
+struct ConditionalDependence {
+  double troops_from_conditional = 0;
+  double shortfall_without_conditional = 0;
+  std::vector<std::string> broken_components;
+};
+
+struct PlanResult {
+  std::string status = "error";  // optimal, feasible (time limit, see gap), infeasible, time_limit, error
+  std::string message;
+  double gap = 0;                // largest relative gap of any stage
+  std::vector<ObjectiveTerm> objective;
+  std::vector<DerivedRequirement> requirements;
+  std::vector<PlannedAssignment> assignments;
+  std::vector<ComponentPlan> components;
+  std::vector<NationRotation> rotation;
+  std::vector<BindingConstraint> binding;
+  std::vector<ContingencyCase> contingency;
+  std::optional<ConditionalDependence> conditional;
+  std::vector<UnquantifiedOffer> unquantified;
+  std::optional<MonteCarloResult> monte_carlo;
+  std::vector<std::string> notes;  // assumptions and data gaps, in words
+  std::vector<milp::Model> stage_models;  // when PlanOptions::keep_stage_models
+  double seconds_plan = 0, seconds_contingency = 0, seconds_explain = 0, seconds_monte_carlo = 0;
+  int solves = 0;
+
+  bool has_plan() const { return status == "optimal" || status == "feasible"; }
+  double troops_in_theatre() const;
+  double troops_committed() const;
+  ForcePackage package() const;  // the assignments as the shared value type
+};
+
+PlanResult make_plan(const Scenario& scenario, const PlanOptions& options = {});
+
+// Only the first-stage model (unmet requirement), e.g. to export or inspect without solving.
+milp::Model plan_model(const Scenario& scenario);
+
+}  // namespace guarantor::plan

@@ -1,0 +1,81 @@
+#pragma once
+// Streaming aggregates of replications. Every accumulator is an integer count or sum, so adding
+// replications in any grouping gives the same bits: 1 thread, 2 threads and merged shards agree
+// exactly, and memory does not grow with the number of replications.
+
+#include <nlohmann/json.hpp>
+
+#include <array>
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "guarantor/sim/replication.hpp"
+
+namespace guarantor::sim {
+
+// Histogram of non-negative integers: one bin a value below 256, then bins 2^(1/32) wide (about
+// 2.2 %). Each bin keeps its count and the exact sum of its values, so a quantile is reported as
+// the mean of the values in its bin: exact whenever the bin holds one distinct value.
+class CountHistogram {
+ public:
+  void add(std::uint64_t value);
+  void merge(const CountHistogram& other);
+  std::uint64_t count() const { return count_; }
+  std::uint64_t sum() const { return sum_; }
+  double mean() const { return count_ ? static_cast<double>(sum_) / static_cast<double>(count_) : 0; }
+  double quantile(double q) const;  // nearest rank
+
+  nlohmann::json to_json() const;  // [[bin, count, sum], ...] for non-empty bins
+  static std::optional<CountHistogram> from_json(const nlohmann::json& j, std::string& error);
+  static std::size_t bin_of(std::uint64_t value);
+
+ private:
+  std::vector<std::uint64_t> counts_;
+  std::vector<std::uint64_t> sums_;
+  std::uint64_t count_ = 0;
+  std::uint64_t sum_ = 0;
+};
+
+// Paired difference of one metric between a variant and the first (common random numbers).
+struct PairedSum {
+  std::int64_t sum = 0;
+  std::uint64_t sum_squares = 0;
+  void add(std::int64_t difference);
+  void merge(const PairedSum& o);
+};
+
+enum PairedMetric : int { kFailedByEnd, kTotalKia, kNationsWithdrawn, kTroopsAtEnd, kHighestLevel, kPairedMetrics };
+const char* paired_metric_name(int metric);
+
+struct VariantAccumulator {
+  std::uint64_t replications = 0;
+  std::vector<std::uint64_t> failures_by_day;  // index: whole day of the failure
+  std::array<std::uint64_t, kEscalationLevels + 1> highest_level{};
+  std::array<std::uint64_t, kIncidentTypes> incidents{};
+  std::vector<CountHistogram> kia;  // by nation, then the coalition total
+  std::vector<std::array<std::uint64_t, kWithdrawalCauses>> withdrawals;  // by nation and cause
+  std::uint64_t nations_withdrawn = 0;
+  std::vector<CountHistogram> troops;  // at each sample day
+
+  VariantAccumulator() = default;
+  VariantAccumulator(int days, std::size_t nations, std::size_t samples);
+  void add(const ReplicationOutcome& outcome);
+  void merge(const VariantAccumulator& other);
+};
+
+struct Accumulators {
+  std::vector<VariantAccumulator> variants;
+  std::vector<std::array<PairedSum, kPairedMetrics>> paired;  // variant i+1 minus variant 0
+
+  static Accumulators sized_for(const std::vector<Model>& models);
+  // Outcomes of one replication index, one per variant.
+  void add(const std::vector<ReplicationOutcome>& outcomes);
+  void merge(const Accumulators& other);
+
+  nlohmann::json to_json() const;
+  static std::optional<Accumulators> from_json(const nlohmann::json& j, std::string& error);
+};
+
+}  // namespace guarantor::sim

@@ -1,0 +1,90 @@
+#pragma once
+// The compiled model of one variant: a scenario's simulation settings and force package turned
+// into the numbers the replication loop needs (docs/model/simulation.md gives every equation).
+
+#include <array>
+#include <cstdint>
+#include <limits>
+#include <string>
+#include <vector>
+
+#include "guarantor/core/diagnostics.hpp"
+#include "guarantor/scenario/force_package.hpp"
+#include "guarantor/scenario/scenario.hpp"
+
+namespace guarantor::sim {
+
+inline constexpr double kNever = std::numeric_limits<double>::infinity();
+inline constexpr double kDaysPerMonth = 365.25 / 12;
+
+struct NationModel {
+  std::string code;
+  double troops = 0;           // in theatre
+  double exposed_troops = 0;   // troops weighted by where their component is based
+  double combat_troops = 0;    // troops weighted by domain (combat power)
+  double training_troops = 0;  // in components of kind training
+  double monitoring_troops = 0;
+  bool nuclear_armed = false;
+  bool lead = false;
+  double casualty_tolerance_kia = 50;
+  double mandate_cycle_months = 0;  // 0 = one-off approval
+  double first_vote_month = 0;      // 0 = none
+  double election_day = -1;         // < 0 = none
+  std::uint32_t stream_id = 0;      // keys the nation's random streams (stable across variants)
+};
+
+enum class ScheduledKind { epoch, backstop_arrival, election_start, election_end, renewal };
+
+struct ScheduledEvent {
+  double day = 0;
+  ScheduledKind kind = ScheduledKind::epoch;
+  int nation = -1;
+};
+
+struct Model {
+  std::string variant;  // "base" for the scenario without a variant
+  SimulationSettings settings;
+  std::string force_origin;
+  std::vector<NationModel> nations;  // contributors with troops in theatre, by code
+  std::vector<ScheduledEvent> schedule;  // sorted by day
+  std::array<double, kEscalationLevels> failure_multiplier{};  // after normalisation
+  bool backstop_at_start = false;
+  double backstop_arrival_day = kNever;
+  double initial_troops = 0;
+  std::vector<int> sample_days;  // days at which troops in theatre are recorded
+  // Logarithms of the constant hazard ratios, computed once rather than in the event loop.
+  double log_nuclear_hr = 0;
+  double log_us_backstop_hr = 0;
+  double log_ukraine_hr = 0;
+  double log_monitoring_hr = 0;
+
+  int mandate_index() const { return static_cast<int>(settings.mandate); }
+};
+
+// The deterrence terms, as log hazard ratios (negative lowers the hazard).
+struct DeterrenceTerms {
+  double force = 0;
+  double nuclear = 0;
+  double us_backstop = 0;
+  double ukraine = 0;
+  double monitoring = 0;
+  double response_record = 0;
+  double total() const { return force + nuclear + us_backstop + ukraine + monitoring + response_record; }
+};
+
+// log HR of a force with this combat power (troops weighted by domain).
+double force_log_hazard_ratio(const Model& model, double combat_troops);
+// Share of a full monitoring effort the monitors in theatre provide (0..1).
+double monitoring_share(const Model& model, double monitoring_troops);
+double detection_probability(const Model& model, double monitoring_troops);
+// Ukraine's rebuild per day given the trainers in theatre.
+double rebuild_per_day(const Model& model, double training_troops);
+
+// The deterrence terms on day 0 with the whole package in theatre.
+DeterrenceTerms initial_deterrence(const Model& model);
+
+// Builds the model; unknown nations in simulation.nations and similar problems go to diagnostics.
+Model compile_model(const Scenario& scenario, const ForcePackage& package, const std::string& variant_name,
+                    Diagnostics& diagnostics);
+
+}  // namespace guarantor::sim

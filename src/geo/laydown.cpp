@@ -1,0 +1,630 @@
+// The laydown stage: grid, occupied side, hub siting, coverage layers, reaction times, corridor.
+#include "guarantor/geo/laydown.hpp"
+
+#include <fmt/format.h>
+
+#include <algorithm>
+#include <cmath>
+#include <limits>
+#include <memory>
+#include <numeric>
+
+#include "guarantor/geo/siting.hpp"
+
+namespace guarantor::geo {
+namespace {
+
+constexpr double kKmPerNauticalMile = 1.852;
+
+bool contains(const std::vector<std::string>& list, const std::string& item) {
+  return std::find(list.begin(), list.end(), item) != list.end();
+}
+
+bool is_critical(const Site& site) {
+  return site.kind == "capital" || site.kind == "nuclear_plant" || site.kind == "port" || site.kind == "logistics_hub";
+}
+
+// Units in the package whose unit type provides one of `capabilities`, by unit type.
+struct UnitCount {
+  const UnitType* type = nullptr;
+  int units = 0;
+};
+std::vector<UnitCount> units_with(const Scenario& s, const ForcePackage& package, const std::vector<std::string>& capabilities) {
+  std::vector<UnitCount> counts;
+  for (const auto& a : package.assignments) {
+    const UnitType* type = s.find_unit_type(a.unit_type);
+    if (!type || !contains(capabilities, type->capability) || a.units <= 0) continue;
+    auto it = std::find_if(counts.begin(), counts.end(), [&](const UnitCount& c) { return c.type == type; });
+    if (it == counts.end()) counts.push_back({type, a.units}); else it->units += a.units;
+  }
+  return counts;
+}
+int total_units(const std::vector<UnitCount>& counts) {
+  int total = 0;
+  for (const auto& c : counts) total += c.units;
+  return total;
+}
+
+// Nearest distance from p to a set of polylines: every vertex by geodesic distance, then the
+// segments next to the nearest vertex exactly.
+double distance_to_polylines_km(const LatLon& p, const std::vector<std::vector<LatLon>>& lines) {
+  double best = std::numeric_limits<double>::infinity();
+  const std::vector<LatLon>* best_line = nullptr;
+  std::size_t best_vertex = 0;
+  for (const auto& line : lines) {
+    for (std::size_t i = 0; i < line.size(); ++i) {
+      const double d = distance_km(p, line[i]);
+      if (d < best) best = d, best_line = &line, best_vertex = i;
+    }
+  }
+  if (!best_line || best_line->size() < 2) return best;
+  const std::size_t from = best_vertex == 0 ? 0 : best_vertex - 1;
+  const std::size_t to = std::min(best_line->size() - 1, best_vertex + 1);
+  const std::vector<LatLon> local(best_line->begin() + from, best_line->begin() + to + 1);
+  return std::min(best, distance_to_polyline_km(p, local));
+}
+
+struct Demand {
+  std::vector<LatLon> points;       // controlled places, then critical sites
+  std::vector<double> weights;
+  std::vector<double> population;   // 0 for sites
+  std::vector<std::string> site_ids;  // "" for places
+};
+
+class Laydown {
+ public:
+  Laydown(const LaydownInput& input) : s_(*input.scenario), package_(*input.package), world_(*input.world), set_(s_.laydown) {}
+
+  std::optional<LaydownResult> run(std::string* error);
+
+ private:
+  bool build_grid(std::string* error);
+  void mark_occupied();
+  void build_demand();
+  void build_buffer_zone();
+  void site_hubs();
+  TradeoffPoint solve_siting(double min_distance_km, std::vector<int>* chosen_candidates);
+  void add_layer(Layer layer);
+  void air_defence_layers();
+  void air_policing_layer();
+  void isr_layer();
+  void hub_reaction_layer();
+  void reaction_times();
+  void corridor();
+  std::vector<int> greedy_sites(const std::vector<LatLon>& candidates, const std::vector<double>& radii);
+  std::int32_t cell_near(const LatLon& p) const;
+  bool occupied_at(const LatLon& p) const;
+  bool controlled_at(const LatLon& p) const;
+  double hub_radius_km() const;
+  int hubs_wanted() const;
+
+  const Scenario& s_;
+  const ForcePackage& package_;
+  const WorldData& world_;
+  const LaydownSettings& set_;
+  LaydownResult result_;
+  Grid grid_;
+  std::vector<std::uint8_t> occupied_;     // per cell
+  std::vector<std::uint8_t> buffer_cell_;  // per cell
+  std::unique_ptr<PointIndex> cells_;
+  Demand demand_;
+  std::unique_ptr<PointIndex> demand_index_;
+  std::vector<const Site*> critical_;
+  std::vector<std::vector<LatLon>> borders_;
+};
+
+bool Laydown::build_grid(std::string* error) {
+  const Country* ukraine = world_.find_country("UA");
+  if (!ukraine) {
+    *error = "the reference geography has no outline of Ukraine (iso_a2 UA)";
+    return false;
+  }
+  std::vector<Ring> rings;
+  for (const auto& polygon : ukraine->polygons) {
+    rings.push_back(polygon.outer);
+    for (const auto& hole : polygon.holes) rings.push_back(hole);
+  }
+  grid_ = make_grid(rings, set_.grid_resolution_km);
+  if (grid_.size() == 0) {
+    *error = "the outline of Ukraine gives an empty grid";
+    return false;
+  }
+  cells_ = std::make_unique<PointIndex>(grid_.centres);
+  result_.grid_cells = grid_.size();
+  result_.grid_dlat_deg = grid_.dlat_deg;
+  return true;
+}
+
+// Cells cut off from the capital by the line of contact (extended at both ends so that it closes
+// against the border and the coast) are on the occupied side. A 4-connected flood fill cannot
+// cross an 8-connected barrier, so a line rasterised at a quarter of a cell holds.
+void Laydown::mark_occupied() {
+  occupied_.assign(grid_.size(), 0);
+  std::vector<LatLon> line = s_.geography.line_of_contact.points;
+  if (line.size() < 2) return;
+  const double ext = set_.line_end_extension_km;
+  const LatLon head = destination(line.front(), azimuth_deg(line[1], line.front()), ext);
+  const LatLon tail = destination(line.back(), azimuth_deg(line[line.size() - 2], line.back()), ext);
+  line.insert(line.begin(), head);
+  line.push_back(tail);
+  const std::size_t n = static_cast<std::size_t>(grid_.rows) * grid_.cols;
+  std::vector<std::uint8_t> barrier(n, 0);
+  for (const auto& p : densify(line, grid_.dlat_deg * 111.0 / 4.0)) {
+    const int row = static_cast<int>(std::floor((p.lat - grid_.south) / grid_.dlat_deg));
+    const int col = static_cast<int>(std::floor((p.lon - grid_.west) / grid_.dlon_deg));
+    if (row >= 0 && row < grid_.rows && col >= 0 && col < grid_.cols) barrier[static_cast<std::size_t>(row) * grid_.cols + col] = 1;
+  }
+  auto flood = [&](std::size_t start, bool respect_barrier) {
+    std::vector<std::uint8_t> seen(n, 0);
+    std::vector<std::size_t> stack{start};
+    seen[start] = 1;
+    while (!stack.empty()) {
+      const std::size_t at = stack.back();
+      stack.pop_back();
+      const int row = static_cast<int>(at / grid_.cols), col = static_cast<int>(at % grid_.cols);
+      const int dr[4] = {1, -1, 0, 0}, dc[4] = {0, 0, 1, -1};
+      for (int k = 0; k < 4; ++k) {
+        const int r = row + dr[k], c = col + dc[k];
+        if (r < 0 || r >= grid_.rows || c < 0 || c >= grid_.cols) continue;
+        const std::size_t next = static_cast<std::size_t>(r) * grid_.cols + c;
+        if (seen[next] || grid_.cell_at[next] < 0 || (respect_barrier && barrier[next])) continue;
+        seen[next] = 1;
+        stack.push_back(next);
+      }
+    }
+    return seen;
+  };
+  // The reference: the capital when it is on the grid, else the westernmost cell.
+  std::int32_t reference = -1;
+  for (const auto& site : s_.geography.sites) {
+    if (site.kind == "capital" && reference < 0) reference = grid_.cell_containing(site.position);
+  }
+  std::size_t start = 0;
+  if (reference >= 0) {
+    const LatLon& c = grid_.centres[reference];
+    start = static_cast<std::size_t>(std::floor((c.lat - grid_.south) / grid_.dlat_deg)) * grid_.cols +
+            static_cast<std::size_t>(std::floor((c.lon - grid_.west) / grid_.dlon_deg));
+  } else {
+    double west = 1e9;
+    for (std::size_t i = 0; i < n; ++i) {
+      if (grid_.cell_at[i] >= 0 && (i % grid_.cols) < west) west = static_cast<double>(i % grid_.cols), start = i;
+    }
+  }
+  if (barrier[start]) return;
+  const auto land = flood(start, false);
+  const auto controlled = flood(start, true);
+  for (std::size_t i = 0; i < n; ++i) {
+    if (grid_.cell_at[i] < 0) continue;
+    // Barrier cells on the line itself count as controlled; cells on islands unreachable either way too.
+    if (land[i] && !controlled[i] && !barrier[i]) occupied_[grid_.cell_at[i]] = 1;
+  }
+  for (int row = 0; row < grid_.rows; ++row) {
+    int run_start = -1;
+    for (int col = 0; col <= grid_.cols; ++col) {
+      const std::int32_t cell = col < grid_.cols ? grid_.cell_at[static_cast<std::size_t>(row) * grid_.cols + col] : -1;
+      const bool occ = cell >= 0 && occupied_[cell];
+      if (occ && run_start < 0) run_start = col;
+      if (!occ && run_start >= 0) {
+        const double lat = grid_.south + (row + 0.5) * grid_.dlat_deg;
+        result_.occupied_spans.push_back({{lat, grid_.west + run_start * grid_.dlon_deg}, {lat, grid_.west + col * grid_.dlon_deg}});
+        run_start = -1;
+      }
+    }
+  }
+}
+
+// The grid cell of p, looking up to 3 cells around for coastal points just off the 1:50m outline;
+// -1 when p is not in the outline of Ukraine (abroad, or in Crimea, which Natural Earth 4.1 draws
+// as Russian).
+std::int32_t Laydown::cell_near(const LatLon& p) const {
+  std::int32_t cell = grid_.cell_containing(p);
+  for (int ring = 1; cell < 0 && ring <= 3; ++ring) {
+    for (int dr = -ring; dr <= ring && cell < 0; ++dr)
+      for (int dc = -ring; dc <= ring && cell < 0; ++dc)
+        cell = grid_.cell_containing({p.lat + dr * grid_.dlat_deg, p.lon + dc * grid_.dlon_deg});
+  }
+  return cell;
+}
+
+bool Laydown::occupied_at(const LatLon& p) const {
+  const std::int32_t cell = cell_near(p);
+  return cell >= 0 && occupied_[cell];
+}
+
+bool Laydown::controlled_at(const LatLon& p) const {
+  const std::int32_t cell = cell_near(p);
+  return cell >= 0 && !occupied_[cell];
+}
+
+void Laydown::build_demand() {
+  for (const auto& place : world_.places) {
+    if (place.country != "UA" || !controlled_at(place.position)) continue;
+    demand_.points.push_back(place.position);
+    demand_.weights.push_back(place.population);
+    demand_.population.push_back(place.population);
+    demand_.site_ids.emplace_back();
+    result_.controlled_population += place.population;
+  }
+  for (const auto& site : s_.geography.sites) {
+    if (!is_critical(site) || (!site.country.empty() && site.country != "UA")) continue;
+    critical_.push_back(&site);
+    if (!controlled_at(site.position)) continue;  // a site behind the line is reported, not sited for
+    demand_.points.push_back(site.position);
+    demand_.weights.push_back(set_.critical_site_weight);
+    demand_.population.push_back(0);
+    demand_.site_ids.push_back(site.id);
+  }
+  demand_index_ = std::make_unique<PointIndex>(demand_.points);
+  for (std::size_t i = 0; i < grid_.size(); ++i) {
+    const double area = grid_.cell_area_km2(i);
+    if (occupied_[i]) result_.occupied_area_km2 += area; else result_.controlled_area_km2 += area;
+  }
+}
+
+void Laydown::build_buffer_zone() {
+  buffer_cell_.assign(grid_.size(), 0);
+  const auto& line = s_.geography.line_of_contact.points;
+  if (s_.geography.buffer_zone && s_.geography.buffer_zone->points.size() >= 3) {
+    result_.buffer_zone = s_.geography.buffer_zone->points;
+    result_.buffer_zone_from_scenario = true;
+    double south = 90, north = -90, west = 180, east = -180;
+    for (const auto& p : result_.buffer_zone) {
+      south = std::min(south, p.lat), north = std::max(north, p.lat), west = std::min(west, p.lon), east = std::max(east, p.lon);
+    }
+    for (std::size_t i = 0; i < grid_.size(); ++i) {
+      const LatLon& c = grid_.centres[i];
+      if (c.lat >= south && c.lat <= north && c.lon >= west && c.lon <= east && inside(result_.buffer_zone, c)) buffer_cell_[i] = 1;
+    }
+    return;
+  }
+  if (line.size() < 2) return;
+  result_.buffer_zone = polyline_buffer(line, set_.buffer_half_width_km);
+  std::vector<Disc> discs;
+  for (const auto& p : densify(line, std::min(1.0, set_.buffer_half_width_km / 2))) discs.push_back({p, set_.buffer_half_width_km});
+  buffer_cell_ = cells_->covered(discs);
+  result_.notes.push_back(fmt::format(
+      "The scenario draws no buffer zone: the zone is taken as the land within {} km of the line (GCSP toolkit).",
+      set_.buffer_half_width_km));
+}
+
+double Laydown::hub_radius_km() const {
+  const double minutes = std::max(0.0, set_.reaction_time_target_minutes - set_.notice_to_move_minutes);
+  return minutes / 60.0 * set_.reaction_speed_kmh / set_.road_factor;
+}
+
+int Laydown::hubs_wanted() const {
+  if (set_.hubs > 0) return set_.hubs;
+  for (const auto& c : s_.components) {
+    if (c.kind != ComponentKind::reassurance_land || !c.enabled) continue;
+    auto it = c.drivers.find("hubs");
+    if (it != c.drivers.end() && it->second.known()) return std::max(1, static_cast<int>(std::lround(*it->second.value)));
+  }
+  return 4;
+}
+
+TradeoffPoint Laydown::solve_siting(double min_distance_km, std::vector<int>* chosen_candidates) {
+  TradeoffPoint point;
+  point.min_distance_km = min_distance_km;
+  std::vector<int> eligible;  // indices into result_.hub_candidates
+  for (std::size_t j = 0; j < result_.hub_candidates.size(); ++j) {
+    const Hub& c = result_.hub_candidates[j];
+    if (c.distance_to_line_km >= min_distance_km && c.distance_to_border_km >= set_.min_distance_to_border_km) {
+      eligible.push_back(static_cast<int>(j));
+    }
+  }
+  point.candidates = static_cast<int>(eligible.size());
+  CoveringProblem problem;
+  problem.weights = demand_.weights;
+  problem.covered_by.assign(demand_.points.size(), {});
+  problem.candidates = static_cast<int>(eligible.size());
+  problem.facilities = hubs_wanted();
+  const double radius = hub_radius_km();
+  for (std::size_t k = 0; k < eligible.size(); ++k) {
+    const Disc disc{result_.hub_candidates[eligible[k]].position, radius};
+    demand_index_->for_each_in(disc, [&](std::size_t i) { problem.covered_by[i].push_back(static_cast<int>(k)); });
+  }
+  const CoveringSolution solution = solve_max_covering(problem);
+  point.optimal = solution.optimal;
+  point.hubs = static_cast<int>(solution.chosen.size());
+  point.coverage_share = solution.total_weight > 0 ? solution.covered_weight / solution.total_weight : 0;
+  std::vector<std::uint8_t> open(eligible.size(), 0);
+  for (int k : solution.chosen) {
+    open[k] = 1;
+    point.chosen.push_back(result_.hub_candidates[eligible[k]].site_id);
+    if (chosen_candidates) chosen_candidates->push_back(eligible[k]);
+  }
+  double people = 0;
+  for (std::size_t i = 0; i < demand_.points.size(); ++i) {
+    if (std::any_of(problem.covered_by[i].begin(), problem.covered_by[i].end(), [&](int k) { return open[k] != 0; })) {
+      people += demand_.population[i];
+    }
+  }
+  point.population_share = result_.controlled_population > 0 ? people / result_.controlled_population : 0;
+  return point;
+}
+
+void Laydown::site_hubs() {
+  const auto& line = s_.geography.line_of_contact.points;
+  for (const auto& site : s_.geography.sites) {
+    if (!site.hub_candidate) continue;
+    Hub hub{site.id, site.name, site.position, distance_to_polyline_km(site.position, line),
+            borders_.empty() ? std::numeric_limits<double>::infinity() : distance_to_polylines_km(site.position, borders_)};
+    if (!controlled_at(site.position)) {
+      result_.rejected_candidates.push_back(site.id + (cell_near(site.position) < 0 ? ": outside the outline of Ukraine"
+                                                                                    : ": on the occupied side of the line"));
+      continue;
+    }
+    if (hub.distance_to_line_km < set_.min_distance_to_line_km) {
+      result_.rejected_candidates.push_back(fmt::format("{}: {:.0f} km from the line (minimum {:.0f})", site.id,
+                                                        hub.distance_to_line_km, set_.min_distance_to_line_km));
+    } else if (hub.distance_to_border_km < set_.min_distance_to_border_km) {
+      result_.rejected_candidates.push_back(fmt::format("{}: {:.0f} km from the Russian or Belarusian border (minimum {:.0f})",
+                                                        site.id, hub.distance_to_border_km, set_.min_distance_to_border_km));
+    }
+    result_.hub_candidates.push_back(hub);
+  }
+  std::vector<int> chosen;
+  solve_siting(set_.min_distance_to_line_km, &chosen);
+  for (int j : chosen) result_.hubs.push_back(result_.hub_candidates[j]);
+  for (double d : set_.tradeoff_distances_km) result_.tradeoff.push_back(solve_siting(d, nullptr));
+  if (result_.hubs.empty()) result_.notes.push_back("No hub candidate meets the distance limits: no hubs are sited.");
+}
+
+void Laydown::add_layer(Layer layer) {
+  std::vector<Disc> discs;
+  for (const auto& e : layer.emitters) discs.push_back({e.position, e.radius_km});
+  const auto places = demand_index_->covered(discs);
+  for (std::size_t i = 0; i < places.size(); ++i) {
+    if (places[i]) layer.population_covered += demand_.population[i];
+  }
+  layer.population_share = result_.controlled_population > 0 ? layer.population_covered / result_.controlled_population : 0;
+  for (const Site* site : critical_) {
+    const bool hit = std::any_of(discs.begin(), discs.end(), [&](const Disc& d) { return distance_km(site->position, d.centre) <= d.radius_km; });
+    (hit ? layer.sites_covered : layer.sites_not_covered).push_back(site->id);
+  }
+  const auto cells = cells_->covered(discs);
+  double buffer_area = 0, buffer_seen = 0;
+  for (std::size_t i = 0; i < cells.size(); ++i) {
+    const double area = grid_.cell_area_km2(i);
+    if (cells[i] && !occupied_[i]) layer.area_covered_km2 += area;
+    if (buffer_cell_[i]) {
+      buffer_area += area;
+      if (cells[i]) buffer_seen += area;
+    }
+  }
+  layer.area_share = result_.controlled_area_km2 > 0 ? layer.area_covered_km2 / result_.controlled_area_km2 : 0;
+  if (layer.name == "isr_monitoring") layer.buffer_zone_share = buffer_area > 0 ? buffer_seen / buffer_area : 0;
+  result_.layers.push_back(std::move(layer));
+}
+
+// Greedy maximal coverage (each pick adds the most uncovered demand weight; within 1 - 1/e of the
+// optimum, Nemhauser et al. 1978). radii[k] is the reach of the k-th unit to place.
+std::vector<int> Laydown::greedy_sites(const std::vector<LatLon>& candidates, const std::vector<double>& radii) {
+  std::vector<int> picks;
+  std::vector<std::uint8_t> covered(demand_.points.size(), 0);
+  std::vector<int> used(candidates.size(), 0);
+  for (double radius : radii) {
+    int best = -1;
+    double best_gain = -1;
+    for (std::size_t j = 0; j < candidates.size(); ++j) {
+      double gain = 0;
+      demand_index_->for_each_in({candidates[j], radius}, [&](std::size_t i) { if (!covered[i]) gain += demand_.weights[i]; });
+      gain -= 1e-9 * used[j];  // at a tie, prefer a site without a unit yet
+      if (gain > best_gain) best_gain = gain, best = static_cast<int>(j);
+    }
+    if (best < 0) break;
+    ++used[best];
+    picks.push_back(best);
+    demand_index_->for_each_in({candidates[best], radius}, [&](std::size_t i) { covered[i] = 1; });
+  }
+  return picks;
+}
+
+void Laydown::air_defence_layers() {
+  const auto units = units_with(s_, package_, set_.air_defence_capabilities);
+  const auto& line = s_.geography.line_of_contact.points;
+  // Candidate positions: critical sites, hubs, and the 40 largest controlled places, far enough from the line.
+  std::vector<LatLon> candidates;
+  std::vector<std::string> names, ids;
+  auto consider = [&](const LatLon& p, const std::string& name, const std::string& id) {
+    if (!controlled_at(p) || distance_to_polyline_km(p, line) < set_.air_defence_min_distance_to_line_km) return;
+    candidates.push_back(p), names.push_back(name), ids.push_back(id);
+  };
+  for (const Site* site : critical_) consider(site->position, site->name, site->id);
+  for (const auto& hub : result_.hubs) consider(hub.position, hub.name, hub.site_id);
+  std::vector<const Place*> big;
+  for (const auto& place : world_.places) {
+    if (place.country == "UA") big.push_back(&place);
+  }
+  std::stable_sort(big.begin(), big.end(), [](const Place* a, const Place* b) { return a->population > b->population; });
+  for (std::size_t k = 0; k < big.size() && k < 40; ++k) consider(big[k]->position, big[k]->name, "");
+  std::vector<double> radii;
+  std::vector<const UnitType*> types;
+  for (const auto& u : units) {
+    for (int k = 0; k < u.units; ++k) {
+      radii.push_back(u.type->range_km.value_or(set_.air_defence_default_range_km));
+      types.push_back(u.type);
+    }
+  }
+  // Place the longest-reaching units first.
+  std::vector<std::size_t> order(radii.size());
+  std::iota(order.begin(), order.end(), 0);
+  std::stable_sort(order.begin(), order.end(), [&](std::size_t a, std::size_t b) { return radii[a] > radii[b]; });
+  std::vector<double> sorted_radii;
+  for (auto k : order) sorted_radii.push_back(radii[k]);
+  const auto picks = candidates.empty() ? std::vector<int>{} : greedy_sites(candidates, sorted_radii);
+  const double horizon = radar_horizon_km(set_.radar_antenna_height_m, set_.low_target_height_m);
+  Layer high{"air_defence", "within the engagement range of a fire unit (targets at altitude)", {}, 0, 0, {}, {}, 0, 0, {}, ""};
+  Layer low{"air_defence_low",
+            fmt::format("within min(engagement range, radar horizon {:.0f} km against a {:.0f} m target from a {:.0f} m mast)",
+                        horizon, set_.low_target_height_m, set_.radar_antenna_height_m),
+            {}, 0, 0, {}, {}, 0, 0, {}, ""};
+  for (std::size_t k = 0; k < picks.size(); ++k) {
+    const UnitType* type = types[order[k]];
+    const std::string label = fmt::format("{} at {}", type->name, names[picks[k]]);
+    high.emitters.push_back({label, ids[picks[k]], candidates[picks[k]], sorted_radii[k]});
+    low.emitters.push_back({label, ids[picks[k]], candidates[picks[k]], std::min(sorted_radii[k], horizon)});
+  }
+  if (units.empty()) high.note = low.note = "no air-defence units in the force package";
+  add_layer(std::move(high));
+  add_layer(std::move(low));
+}
+
+void Laydown::air_policing_layer() {
+  const auto units = units_with(s_, package_, set_.air_policing_capabilities);
+  std::vector<const Site*> bases;
+  for (const auto& site : s_.geography.sites) {
+    const bool listed = set_.airbases.empty() ? site.kind == "airbase" : contains(set_.airbases, site.id);
+    if (listed) bases.push_back(&site);
+  }
+  const double intercept_radius = std::max(0.0, set_.intercept_time_target_minutes - set_.scramble_minutes) / 60.0 * set_.intercept_speed_kmh;
+  double radius = intercept_radius;
+  for (const auto& u : units) {  // an interceptor cannot go beyond its combat radius
+    if (u.type->range_km.known()) radius = std::min(radius, *u.type->range_km.value);
+  }
+  Layer layer{"air_policing",
+              fmt::format("an interceptor reaches it within {:.0f} min ({:.0f} min to airborne, then {:.0f} km/h): {:.0f} km of a base",
+                          set_.intercept_time_target_minutes, set_.scramble_minutes, set_.intercept_speed_kmh, radius),
+              {}, 0, 0, {}, {}, 0, 0, {}, ""};
+  std::vector<LatLon> positions;
+  for (const Site* b : bases) positions.push_back(b->position);
+  const int detachments = total_units(units);
+  if (detachments == 0) layer.note = "no air-policing units in the force package";
+  if (bases.empty()) layer.note = "no airbase sites in the scenario";
+  if (detachments > 0 && !bases.empty()) {
+    const auto picks = greedy_sites(positions, std::vector<double>(detachments, radius));
+    std::vector<int> seen;
+    for (int k : picks) {
+      if (std::find(seen.begin(), seen.end(), k) != seen.end()) continue;  // one circle a base
+      seen.push_back(k);
+      layer.emitters.push_back({fmt::format("air policing from {} ({})", bases[k]->name, bases[k]->country), bases[k]->id,
+                                bases[k]->position, radius});
+    }
+  }
+  add_layer(std::move(layer));
+}
+
+void Laydown::isr_layer() {
+  const auto units = units_with(s_, package_, set_.isr_capabilities);
+  const auto& line = s_.geography.line_of_contact.points;
+  const bool radius_from_settings = set_.overridden.count("isr_sensor_radius_km") > 0;
+  Layer layer{"isr_monitoring", fmt::format("within the sensor footprint of an ISR orbit centred {:.0f} km behind the line", set_.isr_standoff_km),
+              {}, 0, 0, {}, {}, 0, 0, {}, ""};
+  std::vector<double> radii;  // one per orbit, in the order of the unit types
+  for (const auto& u : units) {
+    const double radius = radius_from_settings ? set_.isr_sensor_radius_km : u.type->range_km.value_or(set_.isr_sensor_radius_km);
+    const int orbits = static_cast<int>(std::lround(u.units * set_.isr_orbits_per_unit));
+    for (int k = 0; k < orbits; ++k) radii.push_back(radius);
+  }
+  if (radii.empty()) layer.note = "no ISR units in the force package";
+  const double length = length_km(line);
+  const int orbits = static_cast<int>(radii.size());
+  for (int k = 0; k < orbits && line.size() >= 2; ++k) {
+    const PointOnLine at = point_along(line, (k + 0.5) * length / orbits);
+    LatLon centre = destination(at.point, at.azimuth_deg + 90, set_.isr_standoff_km);
+    if (occupied_at(centre)) centre = destination(at.point, at.azimuth_deg - 90, set_.isr_standoff_km);
+    layer.emitters.push_back({fmt::format("ISR orbit {} ({:.0f} km footprint)", k + 1, radii[k]), "", centre, radii[k]});
+  }
+  add_layer(std::move(layer));
+}
+
+void Laydown::hub_reaction_layer() {
+  Layer layer{"hub_reaction",
+              fmt::format("a hub's reaction force reaches it within {:.0f} min ({:.0f} min notice, {:.0f} km/h, road factor {:.2f}): {:.0f} km",
+                          set_.reaction_time_target_minutes, set_.notice_to_move_minutes, set_.reaction_speed_kmh,
+                          set_.road_factor, hub_radius_km()),
+              {}, 0, 0, {}, {}, 0, 0, {}, ""};
+  for (const auto& hub : result_.hubs) layer.emitters.push_back({"hub " + hub.name, hub.site_id, hub.position, hub_radius_km()});
+  if (result_.hubs.empty()) layer.note = "no hubs sited";
+  add_layer(std::move(layer));
+}
+
+double nearest_rank(const std::vector<double>& sorted, double q) {
+  const std::size_t rank = static_cast<std::size_t>(std::ceil(q * sorted.size()));
+  return sorted[std::clamp<std::size_t>(rank, 1, sorted.size()) - 1];
+}
+
+void Laydown::reaction_times() {
+  const auto& line = s_.geography.line_of_contact.points;
+  if (line.size() < 2) return;
+  const double length = length_km(line);
+  const int samples = std::max(2, static_cast<int>(std::floor(length / set_.line_sample_km)) + 1);
+  for (int k = 0; k < samples; ++k) result_.line_samples.push_back(point_along(line, length * k / (samples - 1)).point);
+  if (result_.hubs.empty()) return;
+  for (const auto& p : result_.line_samples) {
+    double nearest = std::numeric_limits<double>::infinity();
+    for (const auto& hub : result_.hubs) nearest = std::min(nearest, distance_km(p, hub.position));
+    result_.line_reaction_minutes.push_back(set_.notice_to_move_minutes + set_.road_factor * nearest / set_.reaction_speed_kmh * 60.0);
+  }
+  std::vector<double> sorted = result_.line_reaction_minutes;
+  std::sort(sorted.begin(), sorted.end());
+  result_.reaction_time_minutes = Percentiles{nearest_rank(sorted, 0.5), nearest_rank(sorted, 0.9), sorted.back()};
+}
+
+void Laydown::corridor() {
+  Corridor& c = result_.corridor;
+  for (const auto& [lat, lon] : set_.corridor) c.waypoints.push_back({lat, lon});
+  c.length_km = length_km(c.waypoints);
+  c.area_km2 = c.length_km * set_.corridor_width_km;
+  c.minehunters = total_units(units_with(s_, package_, set_.mcm_capabilities)) * set_.minehunters_per_unit;
+  if (c.minehunters > 0) c.clearance_days = c.area_km2 / (c.minehunters * set_.mcm_area_rate_km2_per_day);
+  c.escorts = total_units(units_with(s_, package_, set_.escort_capabilities));
+  c.transit_hours = c.length_km / (set_.convoy_speed_kn * kKmPerNauticalMile);
+  // An escort group takes a convoy out and brings one back: one round trip per cycle.
+  const double groups = std::floor(c.escorts / set_.escorts_per_convoy);
+  const double cycle_hours = 2.0 * (c.transit_hours + set_.escort_turnaround_hours);
+  c.escort_ships_per_day = groups * 2.0 * set_.ships_per_convoy * 24.0 / cycle_hours;
+}
+
+std::optional<LaydownResult> Laydown::run(std::string* error) {
+  result_.scenario = s_.info.name;
+  result_.package_origin = package_.origin;
+  result_.line = s_.geography.line_of_contact.points;
+  if (result_.line.size() < 2) {
+    *error = "the line of contact needs at least 2 points";
+    return std::nullopt;
+  }
+  if (!build_grid(error)) return std::nullopt;
+  for (const auto& [code, path] : s_.geography.borders) {
+    if (code == "RU" || code == "BY") borders_.push_back(path.points);
+  }
+  if (borders_.empty()) {
+    for (const char* code : {"RU", "BY"}) {
+      const Country* country = world_.find_country(code);
+      if (!country) continue;
+      for (const auto& polygon : country->polygons) {
+        std::vector<LatLon> near;  // the outline near Ukraine is all that can be nearest
+        for (const auto& p : polygon.outer) {
+          if (p.lat > 43 && p.lat < 54 && p.lon > 21 && p.lon < 42) near.push_back(p);
+        }
+        if (!near.empty()) borders_.push_back(near);
+      }
+    }
+    result_.notes.push_back("Distances to the Russian and Belarusian borders use the Natural Earth outlines (the scenario gives no borders).");
+  }
+  mark_occupied();
+  build_demand();
+  build_buffer_zone();
+  site_hubs();
+  air_defence_layers();
+  air_policing_layer();
+  isr_layer();
+  hub_reaction_layer();
+  reaction_times();
+  corridor();
+  return std::move(result_);
+}
+
+}  // namespace
+
+std::optional<LaydownResult> run_laydown(const LaydownInput& input, std::string* error) {
+  std::string ignored;
+  if (!error) error = &ignored;
+  if (!input.scenario || !input.package || !input.world) {
+    *error = "run_laydown needs a scenario, a force package and the reference geography";
+    return std::nullopt;
+  }
+  return Laydown(input).run(error);
+}
+
+}  // namespace guarantor::geo

@@ -1,0 +1,178 @@
+// laydown.geojson, coverage.json and the text summary.
+#include <fmt/format.h>
+
+#include <cmath>
+#include <nlohmann/json.hpp>
+
+#include "guarantor/geo/laydown.hpp"
+
+namespace guarantor::geo {
+namespace {
+
+using nlohmann::json;
+using ordered = nlohmann::ordered_json;
+
+// Fixed decimals keep the files small and byte-stable across runs.
+double round_to(double value, int decimals) {
+  const double scale = std::pow(10.0, decimals);
+  return std::round(value * scale) / scale;
+}
+
+ordered position(const LatLon& p) { return ordered::array({round_to(p.lon, 5), round_to(p.lat, 5)}); }
+
+ordered line_coordinates(const std::vector<LatLon>& points) {
+  ordered coords = ordered::array();
+  for (const auto& p : points) coords.push_back(position(p));
+  return coords;
+}
+
+ordered polygon_coordinates(const Ring& ring) {
+  ordered outer = line_coordinates(ring);
+  if (!ring.empty()) outer.push_back(position(ring.front()));
+  return ordered::array({outer});
+}
+
+// `kind` repeats the role (for coverage and emitters, the layer) for readers that key on it, such
+// as the HTML report's map.
+ordered feature(ordered geometry, ordered properties) {
+  const std::string role = properties.value("role", "");
+  properties["kind"] = role == "coverage" ? properties.value("layer", "") : role == "emitter" ? "emitter_" + properties.value("layer", "") : role;
+  ordered f;
+  f["type"] = "Feature";
+  f["properties"] = std::move(properties);
+  f["geometry"] = std::move(geometry);
+  return f;
+}
+
+ordered geometry(const char* type, ordered coordinates) {
+  ordered g;
+  g["type"] = type;
+  g["coordinates"] = std::move(coordinates);
+  return g;
+}
+
+}  // namespace
+
+std::string laydown_geojson(const LaydownResult& r) {
+  ordered features = ordered::array();
+  features.push_back(feature(geometry("LineString", line_coordinates(r.line)),
+                             {{"role", "line_of_contact"}, {"name", "Line of contact (approximate)"}}));
+  if (!r.buffer_zone.empty()) {
+    features.push_back(feature(geometry("Polygon", polygon_coordinates(r.buffer_zone)),
+                               {{"role", "buffer_zone"}, {"from_scenario", r.buffer_zone_from_scenario}}));
+  }
+  for (const auto& c : r.hub_candidates) {
+    const bool chosen = std::any_of(r.hubs.begin(), r.hubs.end(), [&](const Hub& h) { return h.site_id == c.site_id; });
+    features.push_back(feature(geometry("Point", position(c.position)),
+                               {{"role", chosen ? "hub" : "hub_candidate"}, {"id", c.site_id}, {"name", c.name},
+                                {"distance_to_line_km", round_to(c.distance_to_line_km, 1)},
+                                {"distance_to_border_km", std::isfinite(c.distance_to_border_km) ? ordered(round_to(c.distance_to_border_km, 1)) : ordered()}}));
+  }
+  for (const auto& layer : r.layers) {
+    for (const auto& e : layer.emitters) {
+      features.push_back(feature(geometry("Polygon", polygon_coordinates(geodesic_circle(e.position, e.radius_km, 72))),
+                                 {{"role", "coverage"}, {"layer", layer.name}, {"label", e.label}, {"site", e.site_id},
+                                  {"radius_km", round_to(e.radius_km, 2)}}));
+      features.push_back(feature(geometry("Point", position(e.position)),
+                                 {{"role", "emitter"}, {"layer", layer.name}, {"label", e.label}}));
+    }
+  }
+  features.push_back(feature(geometry("LineString", line_coordinates(r.corridor.waypoints)),
+                             {{"role", "corridor"}, {"name", "Black Sea corridor, Odesa to the Bosporus (approximate)"},
+                              {"length_km", round_to(r.corridor.length_km, 1)}}));
+  ordered doc;
+  doc["type"] = "FeatureCollection";
+  doc["name"] = "guarantor laydown: " + r.scenario;
+  doc["features"] = std::move(features);
+  return doc.dump() + "\n";
+}
+
+std::string coverage_json(const LaydownResult& r) {
+  ordered doc;
+  doc["scenario"] = r.scenario;
+  doc["force_package"] = r.package_origin;
+  ordered layers = ordered::array();
+  for (const auto& l : r.layers) {
+    ordered layer;
+    layer["name"] = l.name;
+    layer["description"] = l.description;
+    layer["emitters"] = l.emitters.size();
+    layer["population_covered"] = std::round(l.population_covered);
+    layer["population_share"] = round_to(l.population_share, 4);
+    layer["sites_covered"] = l.sites_covered;
+    layer["sites_not_covered"] = l.sites_not_covered;
+    layer["area_covered_km2"] = std::round(l.area_covered_km2);
+    layer["area_share"] = round_to(l.area_share, 4);
+    if (l.buffer_zone_share) layer["buffer_zone_share"] = round_to(*l.buffer_zone_share, 4);
+    if (!l.note.empty()) layer["note"] = l.note;
+    layers.push_back(layer);
+  }
+  doc["layers"] = layers;
+  if (r.reaction_time_minutes) {
+    doc["reaction_time_minutes"] = {{"p50", round_to(r.reaction_time_minutes->p50, 1)},
+                                    {"p90", round_to(r.reaction_time_minutes->p90, 1)},
+                                    {"max", round_to(r.reaction_time_minutes->max, 1)},
+                                    {"samples", r.line_reaction_minutes.size()}};
+  } else {
+    doc["reaction_time_minutes"] = nullptr;
+  }
+  ordered hubs = ordered::array();
+  for (const auto& h : r.hubs) {
+    hubs.push_back({{"name", h.name}, {"id", h.site_id}, {"lat", round_to(h.position.lat, 5)}, {"lon", round_to(h.position.lon, 5)},
+                    {"distance_to_line_km", round_to(h.distance_to_line_km, 1)},
+                    {"distance_to_border_km", std::isfinite(h.distance_to_border_km) ? ordered(round_to(h.distance_to_border_km, 1)) : ordered()}});
+  }
+  doc["hubs"] = hubs;
+  doc["rejected_hub_candidates"] = r.rejected_candidates;
+  ordered curve = ordered::array();
+  for (const auto& t : r.tradeoff) {
+    curve.push_back({{"min_distance_to_line_km", t.min_distance_km}, {"candidates", t.candidates}, {"hubs", t.hubs},
+                     {"coverage_share", round_to(t.coverage_share, 4)}, {"population_share", round_to(t.population_share, 4)},
+                     {"chosen", t.chosen}, {"optimal", t.optimal}});
+  }
+  doc["siting_tradeoff"] = curve;
+  doc["corridor_clearance_days"] = r.corridor.clearance_days ? ordered(round_to(*r.corridor.clearance_days, 1)) : ordered();
+  doc["corridor"] = {{"length_km", round_to(r.corridor.length_km, 1)},
+                     {"area_km2", round_to(r.corridor.area_km2, 1)},
+                     {"minehunters", r.corridor.minehunters},
+                     {"escorts", r.corridor.escorts},
+                     {"transit_hours", round_to(r.corridor.transit_hours, 1)},
+                     {"escorted_ships_per_day", round_to(r.corridor.escort_ships_per_day, 1)}};
+  doc["territory"] = {{"grid_cells", r.grid_cells},
+                      {"controlled_area_km2", std::round(r.controlled_area_km2)},
+                      {"occupied_area_km2", std::round(r.occupied_area_km2)},
+                      {"controlled_population", std::round(r.controlled_population)}};
+  doc["notes"] = r.notes;
+  return doc.dump(2) + "\n";
+}
+
+std::string laydown_text(const LaydownResult& r) {
+  std::string out = fmt::format("Laydown of {} (force package from {})\n\n", r.scenario, r.package_origin);
+  out += "Hubs:\n";
+  for (const auto& h : r.hubs) {
+    out += fmt::format("  {:<24} {:8.4f} {:8.4f}  {:5.0f} km from the line\n", h.name, h.position.lat, h.position.lon, h.distance_to_line_km);
+  }
+  if (r.hubs.empty()) out += "  none\n";
+  out += "\nCoverage (share of the population in Ukraine-controlled territory):\n";
+  for (const auto& l : r.layers) {
+    out += fmt::format("  {:<16} {:5.1f}%  {:>10.0f} people  {} critical sites{}\n", l.name, 100 * l.population_share,
+                       l.population_covered, l.sites_covered.size(), l.note.empty() ? "" : "  (" + l.note + ")");
+    if (l.buffer_zone_share) out += fmt::format("  {:<16} {:5.1f}% of the buffer zone seen\n", "", 100 * *l.buffer_zone_share);
+  }
+  if (r.reaction_time_minutes) {
+    out += fmt::format("\nReaction time to the line: p50 {:.0f} min, p90 {:.0f} min, max {:.0f} min\n", r.reaction_time_minutes->p50,
+                       r.reaction_time_minutes->p90, r.reaction_time_minutes->max);
+  }
+  out += "\nSiting trade-off (minimum distance to the line → weighted coverage):\n";
+  for (const auto& t : r.tradeoff) {
+    out += fmt::format("  {:5.0f} km  {:3d} candidates  {:5.1f}%\n", t.min_distance_km, t.candidates, 100 * t.coverage_share);
+  }
+  out += fmt::format("\nCorridor: {:.0f} km; {} minehunters; clearance {}; {:.1f} escorted ships a day\n", r.corridor.length_km,
+                     r.corridor.minehunters,
+                     r.corridor.clearance_days ? fmt::format("{:.0f} days", *r.corridor.clearance_days) : "not possible (no minehunters)",
+                     r.corridor.escort_ships_per_day);
+  for (const auto& n : r.notes) out += "Note: " + n + "\n";
+  return out;
+}
+
+}  // namespace guarantor::geo

@@ -1,0 +1,268 @@
+// Which constraints bind: each candidate rule is relaxed in a re-solve of the first stage and
+// the fall in unmet requirement is reported in a plain sentence; the nation caps also get the
+// LP shadow price (binaries fixed at the plan's values, units made continuous).
+#include <fmt/format.h>
+
+#include <algorithm>
+#include <cmath>
+#include <map>
+
+#include "plan/analysis.hpp"
+
+namespace guarantor::plan::detail {
+namespace {
+
+constexpr double kEpsilon = 1e-6;
+
+struct Explainer {
+  const Instance& inst;
+  const BasePlan& base;
+  const milp::SolveOptions& options;
+  int& solves;
+  std::vector<BindingConstraint> out;
+  std::vector<int> slot_filled;
+  std::map<int, double> shadow_land, shadow_total;  // nation → shadow price
+
+  double gain(const Variation& v) {
+    ++solves;
+    const Resolve r = resolve_unmet(inst, v, options);
+    if (r.status != milp::Status::optimal && r.status != milp::Status::feasible) return 0;
+    return base.unmet - r.unmet_troops;
+  }
+
+  const Nation& nation(int n) const { return *inst.nations[static_cast<std::size_t>(n)].nation; }
+  const Component& component(int c) const { return *inst.components[static_cast<std::size_t>(c)].component; }
+  bool slot_short(int s) const {
+    const Slot& slot = inst.slots[static_cast<std::size_t>(s)];
+    return slot_filled[static_cast<std::size_t>(s)] < slot.required_units;
+  }
+
+  void add(std::string constraint, std::string sentence, double improvement, std::optional<double> shadow = {}) {
+    out.push_back({std::move(constraint), std::move(sentence), improvement, shadow});
+  }
+
+  double committed(int n, bool land_only) const {
+    double total = 0;
+    for (const auto& p : base.placements) {
+      const Offer& o = inst.offers[static_cast<std::size_t>(p.offer)];
+      if (o.nation == n && (!land_only || o.land)) total += p.units * o.troops_per_unit * o.rotation;
+    }
+    return total;
+  }
+
+  // A cap is tight when one more unit of any offer of the nation that could still be used
+  // would not fit under it.
+  bool cap_tight(int n, bool land_only, double cap) const {
+    const double used = committed(n, land_only);
+    for (int o : inst.nations[static_cast<std::size_t>(n)].offers) {
+      const Offer& offer = inst.offers[static_cast<std::size_t>(o)];
+      if (land_only && !offer.land) continue;
+      if (used + offer.troops_per_unit * offer.rotation > cap + kEpsilon) return true;
+    }
+    return false;
+  }
+
+  void explain_caps() {
+    for (std::size_t n = 0; n < inst.nations.size(); ++n) {
+      const NationInfo& info = inst.nations[n];
+      if (info.offers.empty()) continue;
+      const int ni = static_cast<int>(n);
+      const double share = inst.settings.max_land_force_share * 100;
+      if (info.land_cap && cap_tight(ni, true, *info.land_cap)) {
+        Variation v;
+        v.uncapped_land.insert(ni);
+        const double g = gain(v);
+        if (g > kEpsilon) {
+          std::optional<double> shadow;
+          if (shadow_land.count(ni)) shadow = shadow_land[ni];
+          add(fmt::format("force_cap_land[{}]", nation(ni).code),
+              fmt::format("{}'s land-force cap binds: {:g}% of its {} ({:.0f} troops) allows {:.0f} troops committed "
+                          "including rotation, and the plan uses {:.0f}. Lifting the cap would cut the unmet "
+                          "requirement by {:.0f} troops.",
+                          nation(ni).name, share, info.land_cap_basis == "land_personnel" ? "land personnel" : "active personnel",
+                          *info.land_cap / inst.settings.max_land_force_share, *info.land_cap, committed(ni, true), g),
+              g, shadow);
+        }
+      }
+      if (info.total_cap && cap_tight(ni, false, *info.total_cap)) {
+        Variation v;
+        v.uncapped_total.insert(ni);
+        const double g = gain(v);
+        if (g > kEpsilon) {
+          std::optional<double> shadow;
+          if (shadow_total.count(ni)) shadow = shadow_total[ni];
+          add(fmt::format("force_cap_total[{}]", nation(ni).code),
+              fmt::format("{}'s overall force cap binds: {:g}% of {:.0f} active personnel allows {:.0f} troops "
+                          "committed including rotation, and the plan uses {:.0f}. Lifting it would cut the unmet "
+                          "requirement by {:.0f} troops.",
+                          nation(ni).name, share, *info.total_cap / inst.settings.max_land_force_share,
+                          *info.total_cap, committed(ni, false), g),
+              g, shadow);
+        }
+      }
+    }
+  }
+
+  void explain_pledges() {
+    std::vector<int> used(inst.offers.size(), 0);
+    for (const auto& p : base.placements) used[static_cast<std::size_t>(p.offer)] += p.units;
+    for (std::size_t o = 0; o < inst.offers.size(); ++o) {
+      const Offer& offer = inst.offers[o];
+      if (used[o] < offer.units) continue;
+      int wanted = 0;  // the largest gap among the slots this pledge could fill
+      for (int s : offer.eligible) {
+        const Slot& slot = inst.slots[static_cast<std::size_t>(s)];
+        wanted = std::max(wanted, slot.required_units - slot_filled[static_cast<std::size_t>(s)]);
+      }
+      if (wanted <= 0) continue;
+      Variation v;
+      v.extra_units.assign(inst.offers.size(), 0);
+      v.extra_units[o] = wanted;
+      const double g = gain(v);
+      if (g > kEpsilon) {
+        add(fmt::format("pledge_cap[{}]", offer.pledge->id),
+            fmt::format("{}'s pledge {} ({} × {}) is fully used; with {} more the unmet requirement would fall by "
+                        "{:.0f} troops (if its force caps allowed).",
+                        nation(offer.nation).name, offer.pledge->id, offer.units, offer.unit->name, wanted, g),
+            g);
+      }
+    }
+  }
+
+  void explain_conditions() {
+    std::map<int, std::vector<std::string>> outside_only;  // nation → components its condition keeps it out of
+    std::map<int, int> non_nato_excluded;                   // component → units of NATO offers excluded
+    for (const Offer& offer : inst.offers) {
+      for (const auto& [s, why] : offer.excluded) {
+        if (!slot_short(s)) continue;
+        const int c = inst.slots[static_cast<std::size_t>(s)].component;
+        if (why == Exclusion::outside_ukraine_only) outside_only[offer.nation].push_back(component(c).id);
+        if (why == Exclusion::non_nato_only) non_nato_excluded[c] += offer.units;
+      }
+    }
+    for (auto& [n, components] : outside_only) {
+      std::sort(components.begin(), components.end());
+      components.erase(std::unique(components.begin(), components.end()), components.end());
+      Variation v;
+      v.lift_outside_only.insert(n);
+      const double g = gain(v);
+      if (g > kEpsilon) {
+        add(fmt::format("condition_outside_ukraine_only[{}]", nation(n).code),
+            fmt::format("{}'s condition to serve outside Ukraine only keeps its units out of {}; lifting it would cut "
+                        "the unmet requirement by {:.0f} troops.",
+                        nation(n).name, fmt::join(components, ", "), g),
+            g);
+      }
+    }
+    for (const auto& [c, units] : non_nato_excluded) {
+      Variation v;
+      v.lift_non_nato.insert(c);
+      const double g = gain(v);
+      if (g > kEpsilon) {
+        add(fmt::format("non_nato_only[{}]", component(c).id),
+            fmt::format("{} may be manned by non-NATO nations only, which keeps {} offered NATO units out; opening it "
+                        "to NATO nations would cut the unmet requirement by {:.0f} troops.",
+                        component(c).name, units, g),
+            g);
+      }
+    }
+  }
+
+  void explain_component_rules(const std::vector<ComponentFill>& fills) {
+    for (std::size_t c = 0; c < inst.components.size(); ++c) {
+      const ComponentInfo& info = inst.components[c];
+      if (!info.planned || fills[c].viable) continue;
+      const int ci = static_cast<int>(c);
+      bool explained = false;
+      if (info.framework_troops > 0) {
+        Variation v;
+        v.no_framework.insert(ci);
+        const double g = gain(v);
+        if (g > kEpsilon) {
+          explained = true;
+          add(fmt::format("framework[{}]", component(ci).id),
+              fmt::format("{} needs a framework nation providing at least {:.0f} troops{} and none can; without "
+                          "that rule the unmet requirement would fall by {:.0f} troops.",
+                          component(ci).name, info.framework_troops,
+                          info.hq_slots.empty() ? "" : " and the command element", g),
+              g);
+        }
+      }
+      if (info.min_nations > 1) {
+        Variation v;
+        v.no_multinational.insert(ci);
+        const double g = gain(v);
+        if (g > kEpsilon) {
+          explained = true;
+          add(fmt::format("min_nations[{}]", component(ci).id),
+              fmt::format("{} needs at least {} contributing nations; without that rule the unmet requirement would "
+                          "fall by {:.0f} troops.",
+                          component(ci).name, info.min_nations, g),
+              g);
+        }
+      }
+      if (!explained) explain_supply(ci);
+    }
+  }
+
+  // The plain lack of eligible offers for each short requirement line of a component.
+  void explain_supply(int c) {
+    for (int s : inst.components[static_cast<std::size_t>(c)].slots) {
+      if (!slot_short(s)) continue;
+      const Slot& slot = inst.slots[static_cast<std::size_t>(s)];
+      int offered = 0;
+      for (const Offer& offer : inst.offers) {
+        if (std::find(offer.eligible.begin(), offer.eligible.end(), s) != offer.eligible.end()) offered += offer.units;
+      }
+      add(fmt::format("fill[{},{}]", component(c).id, slot.capability),
+          fmt::format("{} is short of {}: it needs {} units (minimum viable {}), the eligible pledges offer {} and the "
+                      "plan can use {}.",
+                      component(c).name, slot.capability, slot.required_units, slot.minimum_viable_units, offered,
+                      slot_filled[static_cast<std::size_t>(s)]),
+          0);
+    }
+  }
+
+  // LP duals of the caps with the plan's binaries fixed: troops of unmet requirement saved per
+  // troop of extra cap.
+  void shadow_prices() {
+    Formulation f = formulate(inst, {}, 1);
+    milp::Model lp = f.model;
+    const LexOutcome lex = solve_stages(f, 1, options);
+    ++solves;
+    if (!lex.has_solution()) return;
+    for (std::size_t j = 0; j < lp.variables.size(); ++j) {
+      if (lp.variables[j].type == milp::VarType::binary) lp.variables[j].lower = lp.variables[j].upper = lex.values[j];
+    }
+    milp::SolveOptions lp_options = options;
+    lp_options.lp_relaxation = true;
+    const milp::Solution s = milp::solve(lp, lp_options);
+    ++solves;
+    if (s.status != milp::Status::optimal) return;
+    for (std::size_t n = 0; n < inst.nations.size(); ++n) {
+      if (f.land_cap_row[n] >= 0) shadow_land[static_cast<int>(n)] = -s.duals[static_cast<std::size_t>(f.land_cap_row[n])];
+      if (f.total_cap_row[n] >= 0)
+        shadow_total[static_cast<int>(n)] = -s.duals[static_cast<std::size_t>(f.total_cap_row[n])];
+    }
+  }
+};
+
+}  // namespace
+
+std::vector<BindingConstraint> binding_constraints(const Instance& inst, const BasePlan& base,
+                                                   const milp::SolveOptions& options, int& solves) {
+  Explainer e{inst, base, options, solves, {}, std::vector<int>(inst.slots.size(), 0), {}, {}};
+  if (base.unmet <= kEpsilon) return {};
+  for (const auto& p : base.placements) e.slot_filled[static_cast<std::size_t>(p.slot)] += p.units;
+  e.shadow_prices();
+  e.explain_caps();
+  e.explain_pledges();
+  e.explain_conditions();
+  e.explain_component_rules(base.fills);
+  std::stable_sort(e.out.begin(), e.out.end(), [](const BindingConstraint& a, const BindingConstraint& b) {
+    return a.improvement_troops > b.improvement_troops;
+  });
+  return e.out;
+}
+
+}  // namespace guarantor::plan::detail

@@ -1,0 +1,371 @@
+#include "guarantor/plan/report.hpp"
+
+#include <fmt/format.h>
+
+#include <algorithm>
+#include <map>
+
+#include "guarantor/report/json.hpp"
+
+namespace guarantor::plan {
+
+using nlohmann::json;
+using report::rounded;
+
+namespace {
+
+json objective_json(const PlanResult& r) {
+  json j = json::object();
+  j["order"] = json::array();
+  j["stages"] = json::array();
+  for (const auto& t : r.objective) {
+    j["order"].push_back(t.name);
+    j[t.name] = rounded(t.value, 3);
+    j["stages"].push_back({{"term", t.name}, {"value", rounded(t.value, 3)}, {"status", t.status},
+                           {"gap", rounded(t.gap, 6)}});
+  }
+  j["method"] = "lexicographic: each stage is solved with the optima of the earlier stages kept as constraints";
+  return j;
+}
+
+json assignment_json(const PlannedAssignment& a) {
+  return {{"nation", a.nation},
+          {"component", a.component},
+          {"unit_type", a.unit_type},
+          {"units", a.units},
+          {"troops", rounded(a.troops)},
+          {"capability", a.capability},
+          {"pledge", a.pledge},
+          {"rotation_multiplier", rounded(a.rotation_multiplier, 4)},
+          {"troops_committed", rounded(a.troops_committed)},
+          {"conditional", a.conditional},
+          {"quantity_assumed", a.quantity_assumed}};
+}
+
+json component_json(const ComponentPlan& c) {
+  json lines = json::array();
+  for (const auto& l : c.lines) {
+    lines.push_back({{"capability", l.capability},
+                     {"required_units", l.required_units},
+                     {"filled_units", l.filled_units},
+                     {"minimum_viable_units", l.minimum_viable_units},
+                     {"troops_per_unit", rounded(l.troops_per_unit)},
+                     {"reference_unit_type", l.reference_unit_type},
+                     {"derivation", l.derivation}});
+  }
+  return {{"component", c.id},
+          {"name", c.name},
+          {"planned", c.planned},
+          {"required", rounded(c.required_troops)},
+          {"filled", rounded(c.filled_troops)},
+          {"unmet", rounded(c.unmet_troops)},
+          {"viable", c.viable},
+          {"reason", c.reason},
+          {"framework_nation", c.framework_nation},
+          {"nations", c.nations},
+          {"conditional_troops", rounded(c.conditional_troops)},
+          {"lines", lines}};
+}
+
+json requirement_json(const DerivedRequirement& r) {
+  json j = {{"component", r.component},       {"capability", r.capability},
+            {"driver", r.driver},             {"units_per", r.units_per},
+            {"per", r.per},                   {"derivation", r.derivation},
+            {"reference_unit_type", r.reference_unit_type},
+            {"provenance", report::to_json(r.provenance)}};
+  j["driver_value"] = r.driver_value ? json(*r.driver_value) : json(nullptr);
+  j["units"] = r.units ? json(*r.units) : json(nullptr);
+  j["troops"] = r.troops ? rounded(*r.troops) : json(nullptr);
+  return j;
+}
+
+json optional_number(const std::optional<double>& v) { return v ? rounded(*v) : json(nullptr); }
+
+json rotation_json(const PlanResult& r) {
+  json nations = json::array();
+  for (const auto& n : r.rotation) {
+    nations.push_back({{"nation", n.nation},
+                       {"troops_in_theatre", rounded(n.troops_in_theatre)},
+                       {"troops_committed", rounded(n.troops_committed)},
+                       {"land_troops_committed", rounded(n.land_troops_committed)},
+                       {"land_cap_troops", optional_number(n.land_cap_troops)},
+                       {"land_cap_basis", n.land_cap_basis},
+                       {"total_cap_troops", optional_number(n.total_cap_troops)},
+                       {"fair_share_troops", optional_number(n.fair_share_troops)}});
+  }
+  return {{"troops_in_theatre", rounded(r.troops_in_theatre())},
+          {"troops_committed", rounded(r.troops_committed())},
+          {"nations", nations}};
+}
+
+json contingency_json(const ContingencyCase& c) {
+  json losses = json::object();
+  for (const auto& [component, troops] : c.component_losses) losses[component] = rounded(troops);
+  return {{"removed", c.removed},
+          {"shortfall_troops", rounded(c.shortfall_troops)},
+          {"extra_shortfall_troops", rounded(c.extra_shortfall_troops)},
+          {"broken_components", c.broken_components},
+          {"component_losses", losses},
+          {"status", c.status}};
+}
+
+json monte_carlo_json(const MonteCarloResult& mc) {
+  json components = json::array();
+  for (const auto& d : mc.components) {
+    components.push_back({{"component", d.component},
+                          {"probability_unfilled", rounded(d.probability_unfilled, 4)},
+                          {"mean_unmet_troops", rounded(d.mean_unmet_troops, 1)},
+                          {"p10", rounded(d.p10)},
+                          {"p50", rounded(d.p50)},
+                          {"p90", rounded(d.p90)}});
+  }
+  json robust = json::array();
+  for (const auto& a : mc.robust_plan) robust.push_back(assignment_json(a));
+  return {{"draws", mc.draws},
+          {"seed", mc.seed},
+          {"distinct_coalitions", mc.distinct_coalitions},
+          {"mean_unmet_troops", rounded(mc.mean_unmet_troops, 1)},
+          {"deterministic_plan_mean_unmet_troops", rounded(mc.deterministic_plan_mean_unmet, 1)},
+          {"robust_plan_mean_unmet_troops", rounded(mc.robust_plan_mean_unmet, 1)},
+          {"robust_plan_origin", mc.robust_plan_origin},
+          {"robust_plan", robust},
+          {"assumed_probability_pledges", mc.assumed_probability_pledges},
+          {"components", components}};
+}
+
+}  // namespace
+
+json plan_json(const Scenario& scenario, const PlanResult& r) {
+  json j;
+  j["guarantor_plan"] = 1;
+  j["scenario"] = {{"name", scenario.info.name}, {"file", scenario.info.file}, {"variant", scenario.info.variant}};
+  j["status"] = r.status;
+  j["message"] = r.message;
+  j["gap"] = rounded(r.gap, 6);
+  j["objective"] = objective_json(r);
+  j["assignments"] = json::array();
+  for (const auto& a : r.assignments) j["assignments"].push_back(assignment_json(a));
+  j["shortfalls"] = json::array();
+  j["components"] = json::array();
+  for (const auto& c : r.components) {
+    j["components"].push_back(component_json(c));
+    if (!c.viable || c.unmet_troops > 0) j["shortfalls"].push_back(component_json(c));
+  }
+  j["requirements"] = json::array();
+  for (const auto& req : r.requirements) j["requirements"].push_back(requirement_json(req));
+  j["binding"] = json::array();
+  for (const auto& b : r.binding) {
+    j["binding"].push_back({{"constraint", b.constraint},
+                            {"explanation", b.explanation},
+                            {"improvement_troops", rounded(b.improvement_troops)},
+                            {"shadow_price", b.shadow_price ? rounded(*b.shadow_price, 4) : json(nullptr)}});
+  }
+  j["contingency"] = json::array();
+  for (const auto& c : r.contingency) j["contingency"].push_back(contingency_json(c));
+  if (r.conditional) {
+    j["conditional_dependence"] = {{"troops_from_conditional", rounded(r.conditional->troops_from_conditional)},
+                                   {"shortfall_without_conditional",
+                                    rounded(r.conditional->shortfall_without_conditional)},
+                                   {"broken_components", r.conditional->broken_components}};
+  }
+  j["rotation"] = rotation_json(r);
+  j["unquantified_offers"] = json::array();
+  for (const auto& u : r.unquantified) {
+    j["unquantified_offers"].push_back({{"pledge", u.pledge},
+                                        {"nation", u.nation},
+                                        {"unit_type", u.unit_type},
+                                        {"status", u.status},
+                                        {"troops_reported", optional_number(u.troops_reported)}});
+  }
+  if (r.monte_carlo) j["monte_carlo"] = monte_carlo_json(*r.monte_carlo);
+  j["notes"] = r.notes;
+  return j;
+}
+
+namespace {
+
+std::string troops(double value) { return fmt::format("{:.0f}", value); }
+
+std::string nation_name(const Scenario& s, const std::string& code) {
+  const Nation* n = s.find_nation(code);
+  return n ? fmt::format("{} ({})", n->name, code) : code;
+}
+
+std::string pledge_flags(const PlannedAssignment& a) {
+  std::vector<std::string> flags;
+  if (a.conditional) flags.push_back("conditional");
+  if (a.quantity_assumed) flags.push_back("quantity is an assumption");
+  return fmt::format("{}", fmt::join(flags, ", "));
+}
+
+void requirements_section(std::string& md, const PlanResult& r) {
+  md += "\n## Requirements (troop-to-task)\n\nEach requirement is derived from a planning factor of the scenario.\n\n";
+  md += "| component | capability | derivation | units | troops/unit (reference type) | troops |\n|---|---|---|---|---|---|\n";
+  for (const auto& c : r.components) {
+    for (const auto& l : c.lines) {
+      md += fmt::format("| {} | {} | {} | {} | {:g} ({}) | {} |\n", c.id, l.capability, fmt::join(l.derivation, "; "),
+                        l.required_units, l.troops_per_unit, l.reference_unit_type.empty() ? "none" : l.reference_unit_type,
+                        troops(l.required_units * l.troops_per_unit));
+    }
+    if (!c.planned) md += fmt::format("| {} | — | {} | unknown | — | — |\n", c.id, c.reason);
+  }
+}
+
+void package_section(std::string& md, const Scenario& s, const PlanResult& r) {
+  md += "\n## Force package\n\n";
+  if (r.assignments.empty()) {
+    md += "No units are assigned.\n";
+    return;
+  }
+  md += "Units are in theatre at any time; *committed* counts the rotation (units × troops × (deploy + dwell) / deploy).\n\n";
+  md += "| nation | component | unit type | units | troops | rotation × | committed | pledge | flags |\n"
+        "|---|---|---|---|---|---|---|---|---|\n";
+  for (const auto& a : r.assignments) {
+    md += fmt::format("| {} | {} | {} | {} | {} | {:.2f} | {} | {} | {} |\n", nation_name(s, a.nation), a.component,
+                      a.unit_type, a.units, troops(a.troops), a.rotation_multiplier, troops(a.troops_committed),
+                      a.pledge, pledge_flags(a));
+  }
+  md += fmt::format("| **total** | | | | **{}** | | **{}** | | |\n", troops(r.troops_in_theatre()),
+                    troops(r.troops_committed()));
+}
+
+void components_section(std::string& md, const PlanResult& r) {
+  md += "\n## Components and shortfalls\n\nA component below its minimum viable package counts as wholly unmet, "
+        "whatever part of it is filled.\n\n";
+  md += "| component | required troops | filled troops | unmet troops | viable | framework nation | nations | why not viable |\n"
+        "|---|---|---|---|---|---|---|---|\n";
+  for (const auto& c : r.components) {
+    md += fmt::format("| {} | {} | {} | {} | {} | {} | {} | {} |\n", c.id, troops(c.required_troops),
+                      troops(c.filled_troops), troops(c.unmet_troops), !c.planned ? "not planned" : c.viable ? "yes" : "**no**",
+                      c.framework_nation.empty() ? "—" : c.framework_nation, fmt::join(c.nations, ", "),
+                      c.viable ? "" : c.reason);
+  }
+}
+
+void rotation_section(std::string& md, const Scenario& s, const PlanResult& r) {
+  md += "\n## Rotation and burden\n\n";
+  md += "| nation | troops in theatre | committed incl. rotation | land committed | land cap | overall cap | fair share |\n"
+        "|---|---|---|---|---|---|---|\n";
+  auto cap = [](const std::optional<double>& v) { return v ? fmt::format("{:.0f}", *v) : std::string("none"); };
+  for (const auto& n : r.rotation) {
+    md += fmt::format("| {} | {} | {} | {} | {} | {} | {} |\n", nation_name(s, n.nation), troops(n.troops_in_theatre),
+                      troops(n.troops_committed), troops(n.land_troops_committed), cap(n.land_cap_troops),
+                      cap(n.total_cap_troops), cap(n.fair_share_troops));
+  }
+  md += fmt::format("\nCaps: {:g}% of land personnel (land units) and of active personnel (all units), counting rotation. "
+                    "Fair share: by {}.\n",
+                    s.plan.max_land_force_share * 100, s.plan.burden_by_gdp ? "GDP" : "active personnel");
+}
+
+void binding_section(std::string& md, const PlanResult& r) {
+  md += "\n## What binds\n\n";
+  if (r.binding.empty()) {
+    md += r.has_plan() && r.objective.size() && r.objective.front().value <= 1e-6
+              ? "Every planned requirement is met: no constraint limits the plan's first objective.\n"
+              : "No single relaxation tested improves the plan.\n";
+    return;
+  }
+  for (const auto& b : r.binding) {
+    md += fmt::format("- {} (`{}`", b.explanation, b.constraint);
+    if (b.shadow_price) md += fmt::format("; LP shadow price {:.3g} troops unmet per troop of cap", *b.shadow_price);
+    md += ")\n";
+  }
+}
+
+void contingency_section(std::string& md, const Scenario& s, const PlanResult& r) {
+  md += "\n## Contingency: withdrawals\n\n";
+  if (r.contingency.empty()) {
+    md += "No contingency cases were run.\n";
+  } else {
+    md += "| without | unmet troops | extra unmet | broken components |\n|---|---|---|---|\n";
+    for (const auto& c : r.contingency) {
+      std::vector<std::string> names;
+      for (const auto& code : c.removed) names.push_back(nation_name(s, code));
+      md += fmt::format("| {} | {} | {} | {} |\n", fmt::join(names, " + "), troops(c.shortfall_troops),
+                        troops(c.extra_shortfall_troops),
+                        c.broken_components.empty() ? "—" : fmt::format("{}", fmt::join(c.broken_components, ", ")));
+    }
+  }
+  if (r.conditional) {
+    md += fmt::format("\nConditional pledges supply {} troops of the plan. Without any of them the unmet requirement "
+                      "would be {} troops{}.\n",
+                      troops(r.conditional->troops_from_conditional), troops(r.conditional->shortfall_without_conditional),
+                      r.conditional->broken_components.empty()
+                          ? ""
+                          : fmt::format(" and {} would break", fmt::join(r.conditional->broken_components, ", ")));
+  }
+}
+
+void monte_carlo_section(std::string& md, const PlanResult& r) {
+  if (!r.monte_carlo) return;
+  const auto& mc = *r.monte_carlo;
+  md += fmt::format("\n## Conditional pledges as chances (Monte Carlo)\n\n{} coalitions drawn (seed {}, {} distinct). "
+                    "Re-optimised in each draw, the mean unmet requirement is {:.0f} troops. Held fixed, the "
+                    "deterministic plan leaves {:.0f} troops unmet on average; the most robust candidate ({}) leaves "
+                    "{:.0f}.\n\n",
+                    mc.draws, mc.seed, mc.distinct_coalitions, mc.mean_unmet_troops, mc.deterministic_plan_mean_unmet,
+                    mc.robust_plan_origin, mc.robust_plan_mean_unmet);
+  md += "| component | P(unfilled) | mean unmet | p10 | p50 | p90 |\n|---|---|---|---|---|---|\n";
+  for (const auto& d : mc.components) {
+    md += fmt::format("| {} | {:.2f} | {:.0f} | {:.0f} | {:.0f} | {:.0f} |\n", d.component, d.probability_unfilled,
+                      d.mean_unmet_troops, d.p10, d.p50, d.p90);
+  }
+  if (!mc.assumed_probability_pledges.empty()) {
+    md += fmt::format("\nThese conditional pledges state no probability; the draws use the default of the `plan:` "
+                      "settings (an assumption): {}.\n",
+                      fmt::join(mc.assumed_probability_pledges, ", "));
+  }
+}
+
+void unquantified_section(std::string& md, const Scenario& s, const PlanResult& r) {
+  if (r.unquantified.empty()) return;
+  md += "\n## Offers the plan cannot count on\n\nThese pledges state no number of units, so the plan counts them as "
+        "0 units (it never invents a number).\n\n| pledge | nation | unit type | status | troops reported |\n"
+        "|---|---|---|---|---|\n";
+  for (const auto& u : r.unquantified) {
+    md += fmt::format("| {} | {} | {} | {} | {} |\n", u.pledge, nation_name(s, u.nation), u.unit_type, u.status,
+                      u.troops_reported ? troops(*u.troops_reported) : std::string("—"));
+  }
+}
+
+}  // namespace
+
+std::string plan_markdown(const Scenario& s, const PlanResult& r) {
+  std::string md = fmt::format("# Force plan: {}\n\n", s.info.title.empty() ? s.info.name : s.info.title);
+  if (!s.info.variant.empty()) md += fmt::format("Variant: `{}`.\n\n", s.info.variant);
+  md += fmt::format("Status: **{}**", r.status);
+  if (r.status == "feasible") md += fmt::format(" (time limit reached; optimality gap {:.2g}%)", r.gap * 100);
+  if (!r.message.empty()) md += fmt::format(". {}", r.message);
+  md += "\n\n## Objective (lexicographic, in this order)\n\n| term | value | solve |\n|---|---|---|\n";
+  for (const auto& t : r.objective) md += fmt::format("| {} | {:.0f} | {} |\n", t.name, t.value, t.status);
+  requirements_section(md, r);
+  package_section(md, s, r);
+  components_section(md, r);
+  rotation_section(md, s, r);
+  binding_section(md, r);
+  contingency_section(md, s, r);
+  monte_carlo_section(md, r);
+  unquantified_section(md, s, r);
+  if (!r.notes.empty()) {
+    md += "\n## Notes and assumptions\n\n";
+    for (const auto& n : r.notes) md += "- " + n + "\n";
+  }
+  return md;
+}
+
+std::string plan_summary_text(const Scenario& s, const PlanResult& r) {
+  std::string text = fmt::format("plan {}: {}", s.info.name, r.status);
+  if (r.status == "feasible") text += fmt::format(" (gap {:.2g}%)", r.gap * 100);
+  text += "\n";
+  for (const auto& t : r.objective) text += fmt::format("  {:<26} {:>12.0f}  ({})\n", t.name, t.value, t.status);
+  text += fmt::format("  troops in theatre {:.0f}, committed incl. rotation {:.0f}\n", r.troops_in_theatre(),
+                      r.troops_committed());
+  int unfilled = 0;
+  for (const auto& c : r.components) unfilled += c.planned && !c.viable ? 1 : 0;
+  text += fmt::format("  components unfilled: {} of {}\n", unfilled, r.components.size());
+  if (!r.binding.empty()) text += fmt::format("  binds most: {}\n", r.binding.front().explanation);
+  if (!r.message.empty()) text += fmt::format("  {}\n", r.message);
+  return text;
+}
+
+}  // namespace guarantor::plan

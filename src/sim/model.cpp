@@ -1,0 +1,234 @@
+// Scenario + force package → the compiled model of one variant.
+#include "guarantor/sim/model.hpp"
+
+#include <fmt/format.h>
+
+#include <algorithm>
+#include <cmath>
+#include <map>
+
+#include "guarantor/sim/random.hpp"
+
+namespace guarantor::sim {
+
+namespace {
+
+// Mandate cadence by nation (research/adversary_cohesion.md §2 and §7, tagged V).
+struct Cadence {
+  const char* code;
+  double cycle_months;
+  double first_vote_month;
+};
+constexpr Cadence kCadences[] = {
+    {"DE", 12, 0}, {"IT", 12, 0}, {"SE", 12, 0}, {"EE", 12, 0}, {"LV", 12, 0},
+    {"LT", 24, 0}, {"FR", 0, 4},  {"GB", 0, 0},  {"NL", 0, 0},  {"ES", 0, 0}, {"DK", 0, 0},
+};
+
+double combat_weight(const SimulationSettings& s, Domain domain) {
+  switch (domain) {
+    case Domain::air: return s.deterrence.air_weight;
+    case Domain::maritime: return s.deterrence.maritime_weight;
+    case Domain::land:
+    case Domain::joint: return 1.0;
+  }
+  return 1.0;
+}
+
+double exposure_weight(const SimulationSettings& s, ComponentLocation location) {
+  return location == ComponentLocation::outside_ukraine ? s.casualties.outside_ukraine_exposure : 1.0;
+}
+
+std::vector<NationModel> build_nations(const Scenario& scenario, const ForcePackage& package) {
+  const SimulationSettings& s = scenario.simulation;
+  std::map<std::string, NationModel> by_code;
+  for (const auto& a : package.assignments) {
+    if (a.troops <= 0) continue;
+    NationModel& n = by_code[a.nation];
+    n.code = a.nation;
+    n.troops += a.troops;
+    const Component* component = scenario.find_component(a.component);
+    const UnitType* unit = scenario.find_unit_type(a.unit_type);
+    const ComponentLocation location = component ? component->location : ComponentLocation::in_ukraine;
+    n.exposed_troops += a.troops * exposure_weight(s, location);
+    n.combat_troops += a.troops * combat_weight(s, unit ? unit->domain : Domain::land);
+    if (component && component->kind == ComponentKind::training) n.training_troops += a.troops;
+    if (component && component->kind == ComponentKind::monitoring) n.monitoring_troops += a.troops;
+  }
+  std::vector<NationModel> nations;
+  for (auto& [code, n] : by_code) {
+    const Nation* nation = scenario.find_nation(code);
+    n.nuclear_armed = nation && nation->nuclear_armed;
+    n.casualty_tolerance_kia = s.cohesion.default_casualty_tolerance_kia;
+    for (const auto& c : kCadences) {
+      if (code == c.code) {
+        n.mandate_cycle_months = c.cycle_months;
+        n.first_vote_month = c.first_vote_month;
+      }
+    }
+    n.stream_id = stable_id(code.c_str());
+    nations.push_back(n);
+  }
+  return nations;
+}
+
+void apply_overrides(const SimulationSettings& s, std::vector<NationModel>& nations, Diagnostics& diagnostics) {
+  bool any_lead = false;
+  for (const auto& o : s.nations) {
+    auto it = std::find_if(nations.begin(), nations.end(), [&](const NationModel& n) { return n.code == o.nation; });
+    if (it == nations.end()) {
+      diagnostics.warning(o.where, "simulation.nations[" + o.nation + "]",
+                          "nation has no troops in the force package; its settings are ignored");
+      continue;
+    }
+    if (o.casualty_tolerance_kia) it->casualty_tolerance_kia = *o.casualty_tolerance_kia;
+    if (o.mandate_cycle_months) it->mandate_cycle_months = *o.mandate_cycle_months;
+    if (o.first_vote_month) it->first_vote_month = *o.first_vote_month;
+    if (o.election_day) it->election_day = *o.election_day;
+    if (o.lead) {
+      it->lead = *o.lead;
+      any_lead = any_lead || *o.lead;
+    }
+  }
+  const bool lead_set = std::any_of(s.nations.begin(), s.nations.end(), [](const auto& o) { return o.lead.has_value(); });
+  if (!lead_set && !any_lead && !nations.empty()) {
+    // The framework nation defaults to the largest contributor (first by code on a tie).
+    auto largest = std::max_element(nations.begin(), nations.end(),
+                                     [](const NationModel& x, const NationModel& y) { return x.troops < y.troops; });
+    largest->lead = true;
+  }
+}
+
+std::array<double, kEscalationLevels> normalised_multipliers(const LadderSettings& ladder) {
+  std::array<double, kEscalationLevels> r = ladder.failure_multiplier;
+  if (!ladder.normalise_failure_multipliers) return r;
+  // Stationary distribution of the birth-death ladder with no force: pi[l+1] = pi[l] up[l] / down[l].
+  std::array<double, kEscalationLevels> pi{1, 0, 0, 0};
+  for (int l = 0; l + 1 < kEscalationLevels; ++l) {
+    if (ladder.down_per_day[l] <= 0) return r;  // absorbing at the top: no stationary mean
+    pi[l + 1] = pi[l] * ladder.up_per_day[l] / ladder.down_per_day[l];
+  }
+  double total = 0;
+  double mean = 0;
+  for (int l = 0; l < kEscalationLevels; ++l) {
+    total += pi[l];
+    mean += pi[l] * r[l];
+  }
+  mean /= total;
+  if (mean <= 0) return r;
+  for (double& v : r) v /= mean;
+  return r;
+}
+
+void build_schedule(Model& m) {
+  const SimulationSettings& s = m.settings;
+  const double horizon = s.days;
+  auto add = [&](double day, ScheduledKind kind, int nation) {
+    if (day > 0 && day < horizon) m.schedule.push_back({day, kind, nation});
+  };
+  for (double day = s.deterrence.review_days; day < horizon; day += s.deterrence.review_days) {
+    add(day, ScheduledKind::epoch, -1);
+  }
+  if (m.backstop_arrival_day < kNever) add(m.backstop_arrival_day, ScheduledKind::backstop_arrival, -1);
+  for (int i = 0; i < static_cast<int>(m.nations.size()); ++i) {
+    const NationModel& n = m.nations[i];
+    if (n.election_day >= 0) {
+      add(std::max(n.election_day - s.cohesion.election_window_days, 1e-9), ScheduledKind::election_start, i);
+      add(n.election_day + s.cohesion.election_window_days, ScheduledKind::election_end, i);
+    }
+    if (n.first_vote_month > 0) add(n.first_vote_month * kDaysPerMonth, ScheduledKind::renewal, i);
+    if (n.mandate_cycle_months > 0) {
+      const double cycle = n.mandate_cycle_months * kDaysPerMonth;
+      for (double day = cycle; day < horizon; day += cycle) add(day, ScheduledKind::renewal, i);
+    }
+  }
+  std::stable_sort(m.schedule.begin(), m.schedule.end(), [](const ScheduledEvent& x, const ScheduledEvent& y) {
+    if (x.day != y.day) return x.day < y.day;
+    if (x.kind != y.kind) return x.kind < y.kind;
+    return x.nation < y.nation;
+  });
+}
+
+void set_backstop(const Scenario& scenario, Model& m) {
+  const SimulationSettings& s = m.settings;
+  switch (s.us_backstop) {
+    case BackstopMode::present: m.backstop_at_start = true; break;
+    case BackstopMode::absent: break;
+    case BackstopMode::delayed:
+      if (s.us_backstop_delay_days <= 0) m.backstop_at_start = true;
+      else m.backstop_arrival_day = s.us_backstop_delay_days;
+      break;
+    case BackstopMode::automatic:
+      m.backstop_at_start = std::any_of(scenario.components.begin(), scenario.components.end(), [](const Component& c) {
+        return c.enabled && c.kind == ComponentKind::us_backstop;
+      });
+      break;
+  }
+}
+
+}  // namespace
+
+double force_log_hazard_ratio(const Model& model, double combat_troops) {
+  const DeterrenceSettings& d = model.settings.deterrence;
+  if (combat_troops <= 0) return 0;
+  const double size = std::min(d.max_size_factor, std::pow(combat_troops / d.reference_troops, d.size_elasticity));
+  const double tripwire = model.settings.mandate == Mandate::interposition ? d.interposition_force_factor : 1.0;
+  return std::log(d.force_hazard_ratio) * d.readiness * size * tripwire;
+}
+
+double monitoring_share(const Model& model, double monitoring_troops) {
+  return std::clamp(monitoring_troops / model.settings.incidents.monitoring_troops_for_full_detection, 0.0, 1.0);
+}
+
+double detection_probability(const Model& model, double monitoring_troops) {
+  const IncidentSettings& i = model.settings.incidents;
+  return i.base_detection_probability +
+         (i.full_detection_probability - i.base_detection_probability) * monitoring_share(model, monitoring_troops);
+}
+
+double rebuild_per_day(const Model& model, double training_troops) {
+  const DeterrenceSettings& d = model.settings.deterrence;
+  return (d.ukraine_rebuild_per_year + d.ukraine_rebuild_per_year_per_1000_trainers * training_troops / 1000) / 365.25;
+}
+
+DeterrenceTerms initial_deterrence(const Model& model) {
+  const DeterrenceSettings& d = model.settings.deterrence;
+  double combat = 0;
+  double monitoring = 0;
+  bool nuclear = false;
+  for (const auto& n : model.nations) {
+    combat += n.combat_troops;
+    monitoring += n.monitoring_troops;
+    nuclear = nuclear || n.nuclear_armed;
+  }
+  DeterrenceTerms t;
+  t.force = force_log_hazard_ratio(model, combat);
+  t.nuclear = nuclear ? std::log(d.nuclear_hazard_ratio) : 0;
+  t.us_backstop = model.backstop_at_start ? std::log(d.us_backstop_hazard_ratio) : 0;
+  t.ukraine = std::log(d.ukraine_hazard_ratio) * std::min(1.0, d.ukraine_initial_rebuild);
+  t.monitoring = std::log(d.monitoring_hazard_ratio) * monitoring_share(model, monitoring);
+  return t;
+}
+
+Model compile_model(const Scenario& scenario, const ForcePackage& package, const std::string& variant_name,
+                    Diagnostics& diagnostics) {
+  Model m;
+  m.variant = variant_name;
+  m.settings = scenario.simulation;
+  m.force_origin = package.origin;
+  m.nations = build_nations(scenario, package);
+  apply_overrides(m.settings, m.nations, diagnostics);
+  for (const auto& n : m.nations) m.initial_troops += n.troops;
+  m.failure_multiplier = normalised_multipliers(m.settings.ladder);
+  const DeterrenceSettings& d = m.settings.deterrence;
+  m.log_nuclear_hr = std::log(d.nuclear_hazard_ratio);
+  m.log_us_backstop_hr = std::log(d.us_backstop_hazard_ratio);
+  m.log_ukraine_hr = std::log(d.ukraine_hazard_ratio);
+  m.log_monitoring_hr = std::log(d.monitoring_hazard_ratio);
+  set_backstop(scenario, m);
+  build_schedule(m);
+  for (int day = 0; day <= m.settings.days; day += m.settings.report_interval_days) m.sample_days.push_back(day);
+  if (m.sample_days.back() != m.settings.days) m.sample_days.push_back(m.settings.days);
+  return m;
+}
+
+}  // namespace guarantor::sim

@@ -1,0 +1,529 @@
+// One replication of the ceasefire period (docs/model/simulation.md §Engine). Between events every
+// rate is constant; each process keeps its own random stream, so two variants run with the same
+// (seed, replication) share their random numbers process by process (common random numbers).
+#include "guarantor/sim/replication.hpp"
+
+#include <algorithm>
+#include <cmath>
+#include <limits>
+
+#include "guarantor/sim/lanchester.hpp"
+
+namespace guarantor::sim {
+
+const char* to_string(WithdrawalCause cause) {
+  switch (cause) {
+    case WithdrawalCause::none: return "none";
+    case WithdrawalCause::politics: return "politics";
+    case WithdrawalCause::renewal_vote: return "renewal_vote";
+    case WithdrawalCause::cascade: return "cascade";
+    case WithdrawalCause::casualty_shock: return "casualty_shock";
+  }
+  return "?";
+}
+
+const char* incident_name(int incident) {
+  static constexpr const char* kNames[kIncidentTypes] = {
+      "ceasefire_violations", "violations_detected", "probes_on_force", "probes_answered", "probes_unanswered",
+      "escalations_after_response", "hybrid_attacks", "strikes_on_force", "mass_casualty_events",
+      "renewal_votes_failed"};
+  return incident >= 0 && incident < kIncidentTypes ? kNames[incident] : "?";
+}
+
+std::uint64_t ReplicationOutcome::total_kia() const {
+  std::uint64_t total = 0;
+  for (auto k : kia) total += k;
+  return total;
+}
+
+int ReplicationOutcome::nations_withdrawn() const {
+  int count = 0;
+  for (auto w : withdrawal) count += w != WithdrawalCause::none;
+  return count;
+}
+
+namespace {
+
+// Purposes key the streams: each process draws from its own.
+enum Purpose : std::uint32_t {
+  kFailureClock = 1,
+  kUpClock,
+  kDownClock,
+  kProbeClock,
+  kStrikeClock,
+  kCasualtyClock,
+  kProbeMarks,
+  kStrikeMarks,
+  kCasualtyMarks,
+  kAggregates,
+  kCombatDraws,
+  kCascadeDraws,
+};
+constexpr std::uint32_t kNationExitPurpose = 0x40000000u;
+constexpr std::uint32_t kNationVotePurpose = 0x80000000u;
+constexpr std::uint32_t kNationIdMask = 0x3FFFFFFFu;
+
+// The failure process: hazard m · h0(t) with h0 Weibull, so its clock runs on H0(t) = (t/scale)^k.
+struct FailureClock {
+  double integrated = 0;
+  double threshold = 0;
+  double multiplier = 0;
+  double last_h0 = 0;
+  double fire_day = kNever;
+};
+
+class Replication {
+ public:
+  Replication(const Model& model, std::uint64_t seed, std::uint64_t replication, ReplicationWorkspace& ws,
+              ReplicationOutcome& out, DrawCounts* counts)
+      : m_(model),
+        s_(model.settings),
+        seed_(seed),
+        rep_(replication),
+        ws_(ws),
+        out_(out),
+        counts_(counts),
+        failure_stream_(seed, replication, kFailureClock, counts),
+        up_stream_(seed, replication, kUpClock, counts),
+        down_stream_(seed, replication, kDownClock, counts),
+        probe_stream_(seed, replication, kProbeClock, counts),
+        strike_stream_(seed, replication, kStrikeClock, counts),
+        casualty_stream_(seed, replication, kCasualtyClock, counts),
+        probe_marks_(seed, replication, kProbeMarks, counts),
+        strike_marks_(seed, replication, kStrikeMarks, counts),
+        casualty_marks_(seed, replication, kCasualtyMarks, counts),
+        cascade_draws_(seed, replication, kCascadeDraws, counts) {}
+
+  void run();
+
+ private:
+  void reset();
+  void update_deterrence();
+  void update_level_rates();
+  void update_force_rates();
+  void update_nation_rate(int n);
+  void set_failure_multiplier(double multiplier);
+  void advance_aggregates(double day);
+  void change_level(int level);
+  void on_probe();
+  void on_strike();
+  void on_casualty();
+  void on_scheduled(const ScheduledEvent& event);
+  void withdraw(int n, WithdrawalCause cause);
+  void add_kia(int n, std::uint64_t kia);
+  void schedule_pending_exit(int n, double day, WithdrawalCause cause);
+  int pick_exposed_nation(Stream& stream);
+  void fight(double day);
+  void finish();
+
+  const Model& m_;
+  const SimulationSettings& s_;
+  std::uint64_t seed_;
+  std::uint64_t rep_;
+  ReplicationWorkspace& ws_;
+  ReplicationOutcome& out_;
+  DrawCounts* counts_;
+  Stream failure_stream_, up_stream_, down_stream_, probe_stream_, strike_stream_, casualty_stream_;
+  Stream probe_marks_, strike_marks_, casualty_marks_, cascade_draws_;
+
+  double day_ = 0;
+  int level_ = 0;
+  FailureClock failure_;
+  Clock up_, down_, probe_, strike_, casualty_;
+  std::size_t next_scheduled_ = 0;
+  bool cascade_triggered_ = false;
+  // Force in theatre.
+  double combat_troops_ = 0;
+  double exposed_troops_ = 0;
+  double monitoring_troops_ = 0;
+  double training_troops_ = 0;
+  int nuclear_nations_ = 0;
+  // Deterrence.
+  DeterrenceTerms terms_;
+  bool backstop_ = false;
+  double rebuild_ = 0;  // Ukraine's rebuilt share, accumulating continuously
+  double rebuild_day_ = 0;
+  double rebuild_rate_ = 0;
+  double detection_ = 0;
+  double log_hazard_ratio_ = std::numeric_limits<double>::quiet_NaN();  // NaN: not computed yet
+  int deterrence_level_ = -1;
+  // Aggregated means over quiet spans.
+  double aggregates_day_ = 0;
+  double detected_mean_ = 0;
+  double undetected_mean_ = 0;
+  double hybrid_mean_ = 0;
+};
+
+void Replication::reset() {
+  const std::size_t nations = m_.nations.size();
+  out_.failure_day = kNever;
+  out_.highest_level = 0;
+  out_.incidents.fill(0);
+  out_.kia.assign(nations, 0);
+  out_.withdrawal.assign(nations, WithdrawalCause::none);
+  out_.exit_day.assign(nations, kNever);
+  ws_.nations.assign(nations, ReplicationWorkspace::NationState{});
+  ws_.weights.assign(nations, 0);
+  ws_.exit_streams.clear();
+  ws_.vote_streams.clear();
+  for (const auto& n : m_.nations) {
+    ws_.exit_streams.emplace_back(seed_, rep_, kNationExitPurpose | (n.stream_id & kNationIdMask), counts_);
+    ws_.vote_streams.emplace_back(seed_, rep_, kNationVotePurpose | (n.stream_id & kNationIdMask), counts_);
+    combat_troops_ += n.combat_troops;
+    exposed_troops_ += n.exposed_troops;
+    monitoring_troops_ += n.monitoring_troops;
+    training_troops_ += n.training_troops;
+    nuclear_nations_ += n.nuclear_armed;
+  }
+  failure_.threshold = failure_stream_.exponential();
+  up_.threshold = up_stream_.exponential();
+  down_.threshold = down_stream_.exponential();
+  probe_.threshold = probe_stream_.exponential();
+  strike_.threshold = strike_stream_.exponential();
+  casualty_.threshold = casualty_stream_.exponential();
+  for (std::size_t n = 0; n < nations; ++n) {
+    ws_.nations[n].exit.threshold = ws_.exit_streams[n].exponential();
+    update_nation_rate(static_cast<int>(n));
+  }
+  backstop_ = m_.backstop_at_start;
+  rebuild_ = s_.deterrence.ukraine_initial_rebuild;
+  terms_.ukraine = m_.log_ukraine_hr * std::min(1.0, rebuild_);
+  update_force_rates();
+  update_level_rates();
+}
+
+void Replication::update_deterrence() {
+  const double log_hazard_ratio = terms_.total();
+  // Most probes leave deterrence unchanged once the penalty is capped: skip the exp/pow then.
+  if (log_hazard_ratio == log_hazard_ratio_ && level_ == deterrence_level_) return;
+  log_hazard_ratio_ = log_hazard_ratio;
+  deterrence_level_ = level_;
+  const double hr = std::exp(log_hazard_ratio_);
+  set_failure_multiplier(m_.failure_multiplier[level_] * hr);
+  const double up = level_ < kEscalationLevels - 1 ? s_.ladder.up_per_day[level_] : 0;
+  up_.set_rate(day_, up * std::exp(s_.ladder.deterrence_coupling * log_hazard_ratio_));
+}
+
+void Replication::set_failure_multiplier(double multiplier) {
+  if (multiplier == failure_.multiplier) return;
+  // H0(t) = (t/scale)^k as exp(k ln(t/scale)): half the cost of pow in the hot loop.
+  const double h0 = day_ > 0 ? std::exp(s_.baseline.weibull_shape * std::log(day_ / s_.baseline.weibull_scale_days)) : 0;
+  failure_.integrated += failure_.multiplier * (h0 - failure_.last_h0);
+  failure_.last_h0 = h0;
+  failure_.multiplier = multiplier;
+  if (multiplier <= 0) {
+    failure_.fire_day = kNever;
+    return;
+  }
+  const double target = h0 + (failure_.threshold - failure_.integrated) / multiplier;
+  failure_.fire_day = s_.baseline.weibull_scale_days * std::exp(std::log(target) / s_.baseline.weibull_shape);
+}
+
+// Rates that depend on the force in theatre (after an exit) and on the level.
+void Replication::update_force_rates() {
+  terms_.force = force_log_hazard_ratio(m_, combat_troops_);
+  terms_.nuclear = nuclear_nations_ > 0 ? m_.log_nuclear_hr : 0;
+  terms_.us_backstop = backstop_ ? m_.log_us_backstop_hr : 0;
+  detection_ = detection_probability(m_, monitoring_troops_);
+  terms_.monitoring = m_.log_monitoring_hr * monitoring_share(m_, monitoring_troops_);
+  rebuild_ += rebuild_rate_ * (day_ - rebuild_day_);
+  rebuild_day_ = day_;
+  rebuild_rate_ = rebuild_per_day(m_, training_troops_);
+}
+
+void Replication::update_level_rates() {
+  const int l = level_;
+  const double mandate_exposure = s_.casualties.exposure_by_mandate[m_.mandate_index()];
+  down_.set_rate(day_, l > 0 ? s_.ladder.down_per_day[l - 1] : 0);
+  probe_.set_rate(day_, exposed_troops_ > 0 ? s_.incidents.probes_per_day[l] : 0);
+  strike_.set_rate(day_, exposed_troops_ > 0 ? s_.incidents.strikes_per_day[l] : 0);
+  casualty_.set_rate(day_, exposed_troops_ / 1000 * s_.casualties.hostile_per_1000_per_year[l] / 365.25 * mandate_exposure);
+  update_deterrence();
+}
+
+void Replication::update_nation_rate(int n) {
+  auto& st = ws_.nations[n];
+  if (!st.present) {
+    st.exit.set_rate(day_, 0);
+    return;
+  }
+  const NationModel& nation = m_.nations[n];
+  const CohesionSettings& c = s_.cohesion;
+  const double casualty = 1 + c.casualty_weight * std::log1p(static_cast<double>(out_.kia[n])) /
+                                  std::log1p(nation.casualty_tolerance_kia);
+  const double election = st.in_election ? c.election_multiplier : 1.0;
+  st.exit.set_rate(day_, c.base_exit_hazard_per_year / 365.25 * casualty * election);
+}
+
+void Replication::advance_aggregates(double day) {
+  const double span = day - aggregates_day_;
+  if (span <= 0) return;
+  const double violations = s_.incidents.violations_per_day[level_] * span;
+  detected_mean_ += violations * detection_;
+  undetected_mean_ += violations * (1 - detection_);
+  hybrid_mean_ += s_.incidents.hybrid_per_day[level_] * span;
+  aggregates_day_ = day;
+}
+
+void Replication::change_level(int level) {
+  level_ = std::clamp(level, 0, kEscalationLevels - 1);
+  out_.highest_level = std::max(out_.highest_level, level_);
+  update_level_rates();
+}
+
+void Replication::on_probe() {
+  ++out_.incidents[kProbes];
+  const double respond = probe_marks_.uniform();
+  const double escalate = probe_marks_.uniform();
+  const DeterrenceSettings& d = s_.deterrence;
+  if (s_.mandate == Mandate::reassurance || respond >= s_.incidents.respond_probability) {
+    ++out_.incidents[kProbesUnanswered];
+    terms_.response_record = std::min(d.max_unanswered_penalty, terms_.response_record + d.unanswered_test_log_hazard);
+  } else {
+    ++out_.incidents[kProbesAnswered];
+    terms_.response_record = std::max(0.0, terms_.response_record - d.answered_test_credit);
+    if (escalate < s_.incidents.response_escalation_probability && level_ < kEscalationLevels - 1) {
+      ++out_.incidents[kResponseEscalations];
+      change_level(level_ + 1);
+      return;
+    }
+  }
+  update_deterrence();
+}
+
+int Replication::pick_exposed_nation(Stream& stream) {
+  double total = 0;
+  for (std::size_t n = 0; n < m_.nations.size(); ++n) {
+    ws_.weights[n] = ws_.nations[n].present ? m_.nations[n].exposed_troops : 0;
+    total += ws_.weights[n];
+  }
+  return static_cast<int>(stream.categorical(ws_.weights.data(), ws_.weights.size(), total));
+}
+
+void Replication::on_strike() {
+  ++out_.incidents[kStrikesOnForce];
+  const std::uint64_t kia = strike_marks_.poisson(s_.incidents.kia_per_strike_mean);
+  const int n = pick_exposed_nation(strike_marks_);
+  const double decide = strike_marks_.uniform();
+  const double delay = strike_marks_.uniform();
+  add_kia(n, kia);
+  if (static_cast<double>(kia) >= s_.cohesion.shock_kia) {
+    ++out_.incidents[kMassCasualtyEvents];
+    const double p = level_ >= kEscalationLevels - 1 ? s_.cohesion.shock_exit_probability_doubted
+                                                     : s_.cohesion.shock_exit_probability;
+    if (decide < p) schedule_pending_exit(n, day_ + delay * s_.cohesion.shock_window_days, WithdrawalCause::casualty_shock);
+  }
+}
+
+void Replication::on_casualty() { add_kia(pick_exposed_nation(casualty_marks_), 1); }
+
+void Replication::add_kia(int n, std::uint64_t kia) {
+  if (kia == 0) return;
+  out_.kia[n] += kia;
+  ws_.nations[n].last_kia_day = day_;
+  update_nation_rate(n);
+}
+
+void Replication::schedule_pending_exit(int n, double day, WithdrawalCause cause) {
+  auto& st = ws_.nations[n];
+  if (!st.present || day >= st.pending_exit_day) return;
+  st.pending_exit_day = day;
+  st.pending_cause = cause;
+}
+
+void Replication::withdraw(int n, WithdrawalCause cause) {
+  auto& st = ws_.nations[n];
+  if (!st.present) return;
+  const NationModel& nation = m_.nations[n];
+  st.present = false;
+  st.pending_exit_day = kNever;
+  out_.withdrawal[n] = cause;
+  out_.exit_day[n] = day_;
+  update_nation_rate(n);
+  combat_troops_ -= nation.combat_troops;
+  exposed_troops_ -= nation.exposed_troops;
+  monitoring_troops_ -= nation.monitoring_troops;
+  training_troops_ -= nation.training_troops;
+  nuclear_nations_ -= nation.nuclear_armed;
+  if (nation.lead && !cascade_triggered_) {
+    cascade_triggered_ = true;
+    for (std::size_t other = 0; other < m_.nations.size(); ++other) {
+      const double decide = cascade_draws_.uniform();
+      const double delay = cascade_draws_.uniform();
+      if (decide < s_.cohesion.cascade_probability) {
+        schedule_pending_exit(static_cast<int>(other), day_ + delay * s_.cohesion.cascade_window_days,
+                              WithdrawalCause::cascade);
+      }
+    }
+  }
+  advance_aggregates(day_);
+  update_force_rates();
+  update_level_rates();
+}
+
+void Replication::on_scheduled(const ScheduledEvent& event) {
+  switch (event.kind) {
+    case ScheduledKind::epoch:
+      // Ukraine's rebuild counts toward deterrence at each review, not continuously.
+      rebuild_ += rebuild_rate_ * (day_ - rebuild_day_);
+      rebuild_day_ = day_;
+      terms_.ukraine = m_.log_ukraine_hr * std::min(1.0, rebuild_);
+      update_deterrence();
+      break;
+    case ScheduledKind::backstop_arrival:
+      backstop_ = true;
+      terms_.us_backstop = m_.log_us_backstop_hr;
+      update_deterrence();
+      break;
+    case ScheduledKind::election_start:
+    case ScheduledKind::election_end:
+      ws_.nations[event.nation].in_election = event.kind == ScheduledKind::election_start;
+      update_nation_rate(event.nation);
+      break;
+    case ScheduledKind::renewal: {
+      const double u = ws_.vote_streams[event.nation].uniform();
+      auto& st = ws_.nations[event.nation];
+      if (!st.present) break;
+      const bool recent = day_ - st.last_kia_day <= s_.cohesion.recent_casualty_days;
+      const double p = recent ? s_.cohesion.renewal_failure_probability_after_casualties
+                              : s_.cohesion.renewal_failure_probability;
+      if (u < p) {
+        ++out_.incidents[kRenewalVotesFailed];
+        withdraw(event.nation, WithdrawalCause::renewal_vote);
+      }
+      break;
+    }
+  }
+}
+
+void Replication::fight(double day) {
+  const CombatSettings& c = s_.combat;
+  const double engaged_share = c.engaged_share_by_mandate[m_.mandate_index()];
+  double coalition = 0;
+  for (std::size_t n = 0; n < m_.nations.size(); ++n) {
+    if (ws_.nations[n].present) coalition += m_.nations[n].troops * engaged_share;
+  }
+  const double red = std::min(c.red_troops_cap, c.red_troops + c.red_regeneration_per_month * day / kDaysPerMonth);
+  const double blue = c.ukraine_troops + coalition;
+  const double duration = std::min(c.combat_days, static_cast<double>(s_.days) - day);
+  const Forces after = lanchester_after({c.red_effectiveness, c.blue_effectiveness, c.p, c.q}, {blue, red}, duration, 1.0);
+  const double blue_losses = blue - after.blue;
+  Stream draws(seed_, rep_, kCombatDraws, counts_);
+  for (std::size_t n = 0; n < m_.nations.size(); ++n) {
+    auto& st = ws_.nations[n];
+    if (!st.present) continue;
+    const double share = blue > 0 ? m_.nations[n].troops * engaged_share / blue : 0;
+    const double losses = blue_losses * share;
+    out_.kia[n] += draws.poisson(losses * c.killed_share);
+    st.post_failure_troops = std::max(0.0, m_.nations[n].troops - losses);
+  }
+}
+
+void Replication::finish() {
+  Stream draws(seed_, rep_, kAggregates, counts_);
+  const std::uint64_t detected = draws.poisson(detected_mean_);
+  const std::uint64_t undetected = draws.poisson(undetected_mean_);
+  out_.incidents[kViolationsDetected] = detected;
+  out_.incidents[kViolations] = detected + undetected;
+  out_.incidents[kHybridAttacks] = draws.poisson(hybrid_mean_);
+  // Troops in theatre at the sample days: exits as steps, the post-combat force after a failure.
+  const auto& days = m_.sample_days;
+  ws_.troop_steps.assign(days.size() + 1, 0);
+  double post_failure = 0;
+  for (std::size_t n = 0; n < m_.nations.size(); ++n) {
+    if (out_.exit_day[n] < kNever) {
+      const auto j = std::lower_bound(days.begin(), days.end(), out_.exit_day[n]) - days.begin();
+      ws_.troop_steps[static_cast<std::size_t>(j)] -= m_.nations[n].troops;
+    } else {
+      post_failure += ws_.nations[n].post_failure_troops;
+    }
+  }
+  out_.troops_at_sample.resize(days.size());
+  double troops = m_.initial_troops;
+  for (std::size_t j = 0; j < days.size(); ++j) {
+    troops += ws_.troop_steps[j];
+    const bool failed = out_.failure_day <= days[j];
+    out_.troops_at_sample[j] = std::llround(failed ? post_failure : troops);
+  }
+}
+
+void Replication::run() {
+  reset();
+  const double horizon = s_.days;
+  while (true) {
+    double next = horizon;
+    int what = -1;  // -1 horizon, 0 failure, 1 up, 2 down, 3 probe, 4 strike, 5 casualty, 6 scheduled, 7 exit, 8 pending
+    int who = -1;
+    auto consider = [&](double day, int kind, int nation) {
+      if (day < next) {
+        next = day;
+        what = kind;
+        who = nation;
+      }
+    };
+    consider(failure_.fire_day, 0, -1);
+    consider(up_.fire_day, 1, -1);
+    consider(down_.fire_day, 2, -1);
+    consider(probe_.fire_day, 3, -1);
+    consider(strike_.fire_day, 4, -1);
+    consider(casualty_.fire_day, 5, -1);
+    if (next_scheduled_ < m_.schedule.size()) consider(m_.schedule[next_scheduled_].day, 6, -1);
+    for (std::size_t n = 0; n < ws_.nations.size(); ++n) {
+      consider(ws_.nations[n].exit.fire_day, 7, static_cast<int>(n));
+      consider(ws_.nations[n].pending_exit_day, 8, static_cast<int>(n));
+    }
+    advance_aggregates(next);
+    day_ = next;
+    switch (what) {
+      case -1: finish(); return;
+      case 0:
+        out_.failure_day = day_;
+        out_.highest_level = kEscalationLevels;
+        fight(day_);
+        finish();
+        return;
+      case 1:
+        up_.settle(day_);
+        up_.threshold += up_stream_.exponential();
+        up_.reschedule();
+        change_level(level_ + 1);
+        break;
+      case 2:
+        down_.settle(day_);
+        down_.threshold += down_stream_.exponential();
+        down_.reschedule();
+        change_level(level_ - 1);
+        break;
+      case 3:
+        probe_.settle(day_);
+        probe_.threshold += probe_stream_.exponential();
+        probe_.reschedule();
+        on_probe();
+        break;
+      case 4:
+        strike_.settle(day_);
+        strike_.threshold += strike_stream_.exponential();
+        strike_.reschedule();
+        on_strike();
+        break;
+      case 5:
+        casualty_.settle(day_);
+        casualty_.threshold += casualty_stream_.exponential();
+        casualty_.reschedule();
+        on_casualty();
+        break;
+      case 6: on_scheduled(m_.schedule[next_scheduled_++]); break;
+      case 7: withdraw(who, WithdrawalCause::politics); break;
+      case 8: withdraw(who, ws_.nations[who].pending_cause); break;
+    }
+  }
+}
+
+}  // namespace
+
+void simulate_replication(const Model& model, std::uint64_t seed, std::uint64_t replication,
+                          ReplicationWorkspace& workspace, ReplicationOutcome& outcome, DrawCounts* counts) {
+  Replication(model, seed, replication, workspace, outcome, counts).run();
+}
+
+}  // namespace guarantor::sim

@@ -1,0 +1,117 @@
+// Lanchester: Engel's Iwo Jima (validation_data.md §1.1), closed-form square law, and the
+// Bracken/Fricker log-linear fit recovering known parameters from synthetic data.
+#include <gtest/gtest.h>
+
+#include <cmath>
+
+#include "guarantor/sim/lanchester.hpp"
+#include "guarantor/sim/random.hpp"
+
+namespace guarantor::sim {
+namespace {
+
+LanchesterSetup iwo_jima() {
+  LanchesterSetup setup;
+  setup.law = {0.0544, 0.0106, 1, 0};  // a: Japanese against US; b: US against Japanese (Engel 1954)
+  setup.initial = {0, 21500};           // US lands from zero; 21,500 Japanese, no reinforcement
+  setup.blue_reinforcements = {{0, 1, 54000}, {2, 3, 6000}, {5, 6, 13000}};
+  return setup;
+}
+
+TEST(Lanchester, IwoJimaEndsNearUs52000AndJapaneseZeroByDay36) {
+  const auto daily = integrate_lanchester(iwo_jima(), 36);
+  ASSERT_EQ(daily.size(), 37u);
+  // validation_data.md §1.1: "a square-law integrator should end near US ≈ 52,000 and Japanese ≈ 0".
+  EXPECT_NEAR(daily[36].blue, 52000, 1000);
+  EXPECT_LT(daily[36].red, 1000);
+  // The published day-by-day integration [C] (Euler, dt = 1e-4) within 1 %.
+  const std::vector<std::tuple<int, double, double>> table = {
+      {1, 52835, 21220}, {5, 54471, 18915}, {10, 62784, 15536}, {20, 56070, 9267}, {30, 52604, 3535}, {36, 51993, 214}};
+  for (const auto& [day, us, japanese] : table) {
+    SCOPED_TRACE(day);
+    EXPECT_NEAR(daily[day].blue, us, 0.01 * us);
+    EXPECT_NEAR(daily[day].red, japanese, std::max(50.0, 0.01 * japanese));
+  }
+}
+
+TEST(Lanchester, SquareLawMatchesClosedForm) {
+  // Without reinforcement: B(t) = B0 cosh(√(ab) t) − √(a/b) R0 sinh(√(ab) t).
+  const LanchesterLaw law{0.002, 0.001, 1, 0};
+  const Forces start{10000, 8000};
+  const double t = 20;
+  const Forces end = lanchester_after(law, start, t, 0.01);
+  const double k = std::sqrt(law.a * law.b);
+  const double blue = start.blue * std::cosh(k * t) - std::sqrt(law.a / law.b) * start.red * std::sinh(k * t);
+  const double red = start.red * std::cosh(k * t) - std::sqrt(law.b / law.a) * start.blue * std::sinh(k * t);
+  EXPECT_NEAR(end.blue, blue, 1e-6 * blue);
+  EXPECT_NEAR(end.red, red, 1e-6 * red);
+}
+
+// A synthetic daily series from a known law, with reinforcements so that the two strengths vary
+// independently, and multiplicative log-normal noise on the losses.
+std::vector<AttritionObservation> synthetic(const LanchesterLaw& law, double noise_sd) {
+  Stream noise(2024, 0, 1);
+  std::vector<AttritionObservation> series;
+  double blue = 50000;
+  double red = 60000;
+  for (int day = 0; day < 80; ++day) {
+    const double blue_losses = law.a * std::pow(red, law.p) * std::pow(blue, law.q) * std::exp(noise_sd * noise.normal());
+    const double red_losses = law.b * std::pow(blue, law.p) * std::pow(red, law.q) * std::exp(noise_sd * noise.normal());
+    series.push_back({static_cast<double>(day), blue, red, blue_losses, red_losses});
+    blue += -blue_losses + (day % 7 == 0 ? 4000 : 0) + (day % 11 == 3 ? 2500 : 0);
+    red += -red_losses + (day % 5 == 0 ? 3000 : 0);
+  }
+  return series;
+}
+
+TEST(AttritionFit, RecoversExactParametersWithoutNoise) {
+  const LanchesterLaw law{0.004, 0.0008, 0.8, 0.3};
+  std::string error;
+  const auto fit = fit_attrition(synthetic(law, 0), error);
+  ASSERT_TRUE(fit) << error;
+  EXPECT_NEAR(fit->a, law.a, 1e-6 * law.a);
+  EXPECT_NEAR(fit->b, law.b, 1e-6 * law.b);
+  EXPECT_NEAR(fit->p, law.p, 1e-6);
+  EXPECT_NEAR(fit->q, law.q, 1e-6);
+  EXPECT_NEAR(fit->r_squared, 1.0, 1e-9);
+  EXPECT_NEAR(fit->blue_losses.exponent_enemy, law.p, 1e-6);
+  EXPECT_NEAR(fit->red_losses.exponent_own, law.q, 1e-6);
+}
+
+TEST(AttritionFit, RecoversParametersFromNoisyData) {
+  const LanchesterLaw law{0.05, 0.02, 1.0, 0.0};
+  std::string error;
+  const auto fit = fit_attrition(synthetic(law, 0.05), error);
+  ASSERT_TRUE(fit) << error;
+  EXPECT_NEAR(fit->p, 1.0, 0.15);
+  EXPECT_NEAR(fit->q, 0.0, 0.15);
+  EXPECT_GT(fit->r_squared, 0.5);
+  EXPECT_LT(fit->r_squared, 1.0);
+}
+
+TEST(AttritionFit, TooFewRowsIsAnError) {
+  std::string error;
+  std::vector<AttritionObservation> series = {{0, 100, 100, 1, 1}, {1, 99, 99, 0, 1}};
+  EXPECT_FALSE(fit_attrition(series, error));
+  EXPECT_NE(error.find("at least 4"), std::string::npos);
+}
+
+TEST(AttritionCsv, ParsesColumnsInAnyOrderAndReportsBadCells) {
+  Diagnostics diagnostics;
+  const auto series =
+      parse_attrition_csv("red,day,blue,blue_losses,red_losses\n100,0,200,3,4\n# comment\n90,1,190,2,5\n", "x.csv", diagnostics);
+  ASSERT_FALSE(diagnostics.has_errors());
+  ASSERT_EQ(series.size(), 2u);
+  EXPECT_EQ(series[1].red, 90);
+  EXPECT_EQ(series[1].red_losses, 5);
+  Diagnostics bad;
+  parse_attrition_csv("day,blue,red,blue_losses,red_losses\n0,1,2,-3,4\n", "bad.csv", bad);
+  ASSERT_TRUE(bad.has_errors());
+  EXPECT_NE(format_diagnostic(bad.all()[0]).find("bad.csv:2:4: error: blue_losses"), std::string::npos);
+  Diagnostics missing;
+  parse_attrition_csv("day,blue,red\n", "m.csv", missing);
+  EXPECT_TRUE(missing.has_errors());
+}
+
+}  // namespace
+}  // namespace guarantor::sim
