@@ -57,16 +57,6 @@ class Progress {
   Clock::time_point start_, stage_start_;
 };
 
-void draw_bar(std::uint64_t done, std::uint64_t total) {
-  const int width = 30;
-  const int filled = total ? static_cast<int>(width * done / total) : width;
-  std::fprintf(stderr, "\r      [%s%s] %llu/%llu replications", std::string(static_cast<std::size_t>(filled), '#').c_str(),
-               std::string(static_cast<std::size_t>(width - filled), ' ').c_str(),
-               static_cast<unsigned long long>(done), static_cast<unsigned long long>(total));
-  if (done >= total) std::fprintf(stderr, "\r%60s\r", "");
-  std::fflush(stderr);
-}
-
 std::string default_scenario() { return data_dir() + "/scenarios/mnf-ukraine.yaml"; }
 
 // The package each option is simulated with: the base uses the full plan; each variant is
@@ -163,7 +153,7 @@ std::optional<nlohmann::json> run_simulation_stage(const RunOptions& o, const Sc
   run.first = record.first;
   run.end = record.end;
   run.threads = o.threads ? o.threads : std::max(1u, std::thread::hardware_concurrency());
-  if (isatty(STDERR_FILENO)) run.progress = draw_bar;
+  if (isatty(STDERR_FILENO)) run.progress = draw_progress_bar;
   record.accumulators = sim::run_replications(models, run).accumulators;
   nlohmann::json json = sim::record_to_json(record);
   if (!write_file((out / "simulation.json").string(), json.dump(1) + "\n", state)) return std::nullopt;

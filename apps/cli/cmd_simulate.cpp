@@ -52,17 +52,6 @@ bool parse_shard(const std::string& text, int& index, int& count) {
   return count >= 1 && index >= 1 && index <= count;
 }
 
-void print_progress(std::uint64_t done, std::uint64_t total) {
-  const int width = 40;
-  const int filled = total ? static_cast<int>(width * done / total) : width;
-  std::fprintf(stderr, "\r[%s%s] %llu/%llu", std::string(static_cast<std::size_t>(filled), '#').c_str(),
-               std::string(static_cast<std::size_t>(width - filled), ' ').c_str(),
-               static_cast<unsigned long long>(done), static_cast<unsigned long long>(total));
-  if (done >= total) std::fprintf(stderr, "\n");
-  std::fflush(stderr);
-}
-
-// Loads one variant ("base" or "" is the scenario itself) and compiles its model.
 std::optional<sim::Model> load_model(const SimulateOptions& o, const std::string& variant, CommandState& state,
                                      std::optional<Scenario>& scenario_out) {
   const std::string name = variant == "base" ? "" : variant;
@@ -142,7 +131,7 @@ void run_simulate(const SimulateOptions& o, CommandState& state) {
   run.first = record.first;
   run.end = record.end;
   run.threads = o.threads ? o.threads : std::max(1u, std::thread::hardware_concurrency());
-  if (isatty(STDERR_FILENO)) run.progress = print_progress;
+  if (isatty(STDERR_FILENO)) run.progress = draw_progress_bar;
   record.accumulators = sim::run_replications(models, run).accumulators;
   const nlohmann::json result = sim::record_to_json(record);
   const std::string text = result.dump(1) + "\n";

@@ -4,6 +4,7 @@
 
 #include <CLI/CLI.hpp>
 
+#include <cstdint>
 #include <optional>
 #include <string>
 
@@ -27,6 +28,9 @@ void register_plan(CLI::App& app, CommandState& state);
 // Loads a scenario (with an optional variant) and prints its diagnostics to stderr.
 // Returns nullopt and sets exit code 2 when the scenario is invalid.
 std::optional<Scenario> load_or_report(const std::string& path, const std::string& variant, CommandState& state);
+
+// Draws a replication progress bar on stderr (callers install it only when stderr is a terminal).
+void draw_progress_bar(std::uint64_t done, std::uint64_t total);
 
 // Prints diagnostics to stderr as FILE:LINE:COLUMN: severity: key: message.
 void print_diagnostics(const Diagnostics& diagnostics);

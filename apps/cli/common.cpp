@@ -1,5 +1,6 @@
 #include <fmt/format.h>
 
+#include <cstdio>
 #include <filesystem>
 #include <fstream>
 #include <iostream>
@@ -8,6 +9,16 @@
 #include "guarantor/io/scenario_io.hpp"
 
 namespace guarantor::cli {
+
+void draw_progress_bar(std::uint64_t done, std::uint64_t total) {
+  const int width = 40;
+  const int filled = total ? static_cast<int>(width * done / total) : width;
+  std::fprintf(stderr, "\r[%s%s] %llu/%llu replications", std::string(static_cast<std::size_t>(filled), '#').c_str(),
+               std::string(static_cast<std::size_t>(width - filled), ' ').c_str(),
+               static_cast<unsigned long long>(done), static_cast<unsigned long long>(total));
+  if (done >= total) std::fprintf(stderr, "\n");
+  std::fflush(stderr);
+}
 
 void print_diagnostics(const Diagnostics& diagnostics) {
   for (const auto& d : diagnostics.all()) std::cerr << format_diagnostic(d) << "\n";

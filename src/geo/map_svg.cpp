@@ -1,5 +1,6 @@
 // A static SVG map that reads without a legend hunt: features carry their own labels, and a
 // legend box, a title, a scale bar and the attributions sit on the map.
+#include "guarantor/core/text.hpp"
 #include <numbers>
 #include <fmt/format.h>
 
@@ -24,19 +25,7 @@ struct View {
   bool contains(const LatLon& p) const { return p.lon >= west && p.lon <= east && p.lat >= south && p.lat <= north; }
 };
 
-std::string escape(const std::string& text) {
-  std::string out;
-  for (char c : text) {
-    switch (c) {
-      case '&': out += "&amp;"; break;
-      case '<': out += "&lt;"; break;
-      case '>': out += "&gt;"; break;
-      case '"': out += "&quot;"; break;
-      default: out += c;
-    }
-  }
-  return out;
-}
+std::string escape(const std::string& text) { return escape_markup(text); }
 
 std::string path_of(const View& v, const std::vector<LatLon>& points, bool closed) {
   std::string d;

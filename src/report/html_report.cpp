@@ -2,24 +2,11 @@
 
 #include <fmt/format.h>
 
+#include "guarantor/core/text.hpp"
 #include "guarantor/report/json.hpp"
 
 namespace guarantor::report {
 namespace {
-
-std::string escape_html(const std::string& text) {
-  std::string out;
-  for (char c : text) {
-    switch (c) {
-      case '&': out += "&amp;"; break;
-      case '<': out += "&lt;"; break;
-      case '>': out += "&gt;"; break;
-      case '"': out += "&quot;"; break;
-      default: out += c;
-    }
-  }
-  return out;
-}
 
 // Replaces every {{NAME}} placeholder; the replacement text is not scanned again.
 std::string fill(const std::string& page, const std::vector<std::pair<std::string, const std::string*>>& values) {
@@ -72,7 +59,7 @@ std::string render_html_report(const WebAssets& assets, const ReportData& data, 
                                {"basemap", data.basemap},   {"simulation", data.simulation},
                                {"assumptions", data.assumptions}};
   const std::string data_json = script_safe_json(blob);
-  const std::string safe_title = escape_html(title);
+  const std::string safe_title = escape_markup(title);
   return fill(assets.page_template, {{"TITLE", &safe_title},
                                      {"LEAFLET_CSS", &assets.leaflet_css},
                                      {"REPORT_CSS", &assets.report_css},
