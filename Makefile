@@ -47,8 +47,11 @@ fuzz: deps
 	./$(FUZZ_BUILD)/tests/fuzz/fuzz_scenario_loader -max_total_time=$(FUZZ_SECONDS) -max_len=65536 \
 	  -rss_limit_mb=4096 -print_final_stats=1 $(FUZZ_BUILD)/corpus
 
+# Benchmarks print ratios against a baseline measured in the same run (never part of `make test`).
 bench: build
-	./$(BUILD)/bench/guarantor_bench
+	./$(BUILD)/bench/plan/bench_plan
+	./$(BUILD)/bench/geo/bench_geo_coverage 300 50
+	bench/sim/run.sh $(BUILD) data/scenarios/mnf-ukraine.yaml 100000
 
 clean:
 	rm -rf $(BUILD) $(SAN_BUILD) $(FUZZ_BUILD)
