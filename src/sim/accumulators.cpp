@@ -9,8 +9,6 @@
 namespace guarantor::sim {
 
 namespace {
-constexpr std::uint64_t kExactBelow = 256;
-constexpr int kBinsPerDoubling = 32;
 
 std::int64_t paired_value(const ReplicationOutcome& o, int metric) {
   switch (metric) {
@@ -45,25 +43,9 @@ const char* paired_metric_name(int metric) {
   return metric >= 0 && metric < kPairedMetrics ? kNames[metric] : "?";
 }
 
-std::size_t CountHistogram::bin_of(std::uint64_t value) {
-  if (value < kExactBelow) return static_cast<std::size_t>(value);
-  // Integer part of log2 from the bit width; the fraction from the next 5 bits below the top one.
-  const int top = std::bit_width(value) - 1;  // >= 8
-  const std::uint64_t fraction = (value >> (top - 5)) & 31u;
-  return static_cast<std::size_t>(kExactBelow) + static_cast<std::size_t>(top - 8) * kBinsPerDoubling +
-         static_cast<std::size_t>(fraction);
-}
-
-void CountHistogram::add(std::uint64_t value) {
-  const std::size_t bin = bin_of(value);
-  if (bin >= counts_.size()) {
-    counts_.resize(bin + 1, 0);
-    sums_.resize(bin + 1, 0);
-  }
-  ++counts_[bin];
-  sums_[bin] += value;
-  ++count_;
-  sum_ += value;
+void CountHistogram::grow_to(std::size_t bins) {
+  counts_.resize(bins, 0);
+  sums_.resize(bins, 0);
 }
 
 void CountHistogram::merge(const CountHistogram& other) {

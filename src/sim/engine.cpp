@@ -28,7 +28,8 @@ void work(const std::vector<Model>& models, const RunOptions& options, std::atom
     const std::uint64_t stop = std::min(options.end, start + kBlock);
     for (std::uint64_t rep = start; rep < stop; ++rep) {
       for (std::size_t v = 0; v < models.size(); ++v) {
-        simulate_replication(models[v], options.seed, rep, workspace, outcomes[v], &worker.draws);
+        simulate_replication(models[v], options.seed, rep, workspace, outcomes[v],
+                             options.count_draws ? &worker.draws : nullptr);
       }
       worker.accumulators.add(outcomes);
     }

@@ -68,9 +68,31 @@ std::vector<Forces> integrate_lanchester(const LanchesterSetup& setup, int days)
   return daily;
 }
 
+namespace {
+
+// The square law without reinforcements in closed form: with w = sqrt(ab),
+// B(t) = B0 cosh(wt) - R0 sqrt(a/b) sinh(wt) and R(t) = R0 cosh(wt) - B0 sqrt(b/a) sinh(wt) until
+// one side is annihilated; b B^2 - a R^2 is conserved, so the survivor keeps sqrt of it.
+Forces square_law_after(const LanchesterLaw& law, Forces f, double days) {
+  const double w = std::sqrt(law.a * law.b);
+  const double blue_scale = std::sqrt(law.a / law.b);  // Red counted in Blue's units
+  const double invariant = law.b * f.blue * f.blue - law.a * f.red * f.red;
+  // Blue is annihilated when tanh(wt) = B0 / (R0 sqrt(a/b)) < 1; Red symmetrically.
+  const double blue_ratio = f.blue / (f.red * blue_scale);
+  const double red_ratio = f.red / (f.blue / blue_scale);
+  if (invariant < 0 && std::atanh(blue_ratio) <= w * days) return {0, std::sqrt(-invariant / law.a)};
+  if (invariant > 0 && std::atanh(red_ratio) <= w * days) return {std::sqrt(invariant / law.b), 0};
+  const double c = std::cosh(w * days);
+  const double s = std::sinh(w * days);
+  return {std::max(0.0, f.blue * c - f.red * blue_scale * s), std::max(0.0, f.red * c - f.blue / blue_scale * s)};
+}
+
+}  // namespace
+
 Forces lanchester_after(const LanchesterLaw& law, Forces initial, double days, double step_days) {
   Forces f = initial;
   if (!(days > 0) || !(step_days > 0)) return f;
+  if (law.p == 1 && law.q == 0 && law.a > 0 && law.b > 0 && f.blue > 0 && f.red > 0) return square_law_after(law, f, days);
   const int steps = static_cast<int>(std::ceil(days / step_days));
   const double h = days / steps;
   for (int s = 0; s < steps && f.blue > 0 && f.red > 0; ++s) f = rk4_step(law, f, h, 0, 0);

@@ -217,7 +217,10 @@ Model compile_model(const Scenario& scenario, const ForcePackage& package, const
   m.force_origin = package.origin;
   m.nations = build_nations(scenario, package);
   apply_overrides(m.settings, m.nations, diagnostics);
-  for (const auto& n : m.nations) m.initial_troops += n.troops;
+  for (auto& n : m.nations) {
+    m.initial_troops += n.troops;
+    n.inverse_log_tolerance = 1 / std::log1p(n.casualty_tolerance_kia);
+  }
   m.failure_multiplier = normalised_multipliers(m.settings.ladder);
   const DeterrenceSettings& d = m.settings.deterrence;
   m.log_nuclear_hr = std::log(d.nuclear_hazard_ratio);

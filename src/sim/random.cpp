@@ -25,29 +25,6 @@ Stream::Stream(std::uint64_t seed, std::uint64_t replication, std::uint32_t purp
   counter_ = {{0u, purpose, static_cast<std::uint32_t>(replication), static_cast<std::uint32_t>(replication >> 32)}};
 }
 
-std::uint32_t Stream::next_bits() {
-  if (used_ == 4) {
-    block_ = philox_(counter_, key_);
-    ++counter_.v[0];
-    used_ = 0;
-  }
-  return block_.v[used_++];
-}
-
-double Stream::uniform() {
-  if (counts_) ++counts_->uniforms;
-  const std::uint64_t high = next_bits();
-  const std::uint64_t low = next_bits();
-  const std::uint64_t bits = ((high << 32) | low) >> 11;  // 53 bits
-  // Centre of one of 2^53 cells: never exactly 0 or 1, so log() is always finite.
-  return (static_cast<double>(bits) + 0.5) * 0x1.0p-53;
-}
-
-double Stream::exponential() {
-  if (counts_) ++counts_->exponentials;
-  return -std::log(uniform());
-}
-
 double Stream::normal() {
   if (counts_) ++counts_->normals;
   if (has_spare_normal_) {
@@ -157,7 +134,12 @@ std::uint64_t Stream::binomial_btrs(std::uint64_t n, double p) {
 
 std::size_t Stream::categorical(const double* weights, std::size_t n, double total) {
   if (n == 0) return 0;
-  double target = uniform() * total;
+  return categorical_index(uniform(), weights, n, total);
+}
+
+std::size_t categorical_index(double u, const double* weights, std::size_t n, double total) {
+  if (n == 0) return 0;
+  double target = u * total;
   for (std::size_t i = 0; i + 1 < n; ++i) {
     if (target < weights[i]) return i;
     target -= weights[i];

@@ -5,6 +5,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <cstring>
 #include <limits>
 
 #include "guarantor/sim/lanchester.hpp"
@@ -42,6 +43,23 @@ int ReplicationOutcome::nations_withdrawn() const {
   return count;
 }
 
+Log1pTable::Log1pTable() : values_(kSize) {
+  for (std::uint64_t k = 0; k < kSize; ++k) values_[k] = std::log1p(static_cast<double>(k));
+}
+
+DeterrenceExpCache::Value DeterrenceExpCache::get(double log_hazard_ratio, double coupling) {
+  std::uint64_t bits = 0;
+  std::memcpy(&bits, &log_hazard_ratio, sizeof bits);
+  Entry& e = entries_[((bits ^ (bits >> 29)) * 0x9E3779B97F4A7C15ull) >> 58];
+  static_assert(kEntries == 64, "the hash keeps the top 6 bits");
+  if (e.key != log_hazard_ratio || e.coupling != coupling) {
+    e.key = log_hazard_ratio;
+    e.coupling = coupling;
+    e.value = {std::exp(log_hazard_ratio), std::exp(coupling * log_hazard_ratio)};
+  }
+  return e.value;
+}
+
 namespace {
 
 // Purposes key the streams: each process draws from its own.
@@ -59,18 +77,21 @@ enum Purpose : std::uint32_t {
   kCombatDraws,
   kCascadeDraws,
 };
-constexpr std::uint32_t kNationExitPurpose = 0x40000000u;
-constexpr std::uint32_t kNationVotePurpose = 0x80000000u;
-constexpr std::uint32_t kNationIdMask = 0x3FFFFFFFu;
+// The processes with a constant rate between events, and the other kinds of event, in the order
+// that breaks ties between simultaneous events.
+enum Process : int { kUp, kDown, kProbe, kStrike, kCasualty, kProcesses };
+enum OtherEvent : int { kFailure = kProcesses, kScheduled, kNationExit, kPendingExit, kEndOfPeriod };
 
-// The failure process: hazard m · h0(t) with h0 Weibull, so its clock runs on H0(t) = (t/scale)^k.
-struct FailureClock {
-  double integrated = 0;
-  double threshold = 0;
-  double multiplier = 0;
-  double last_h0 = 0;
-  double fire_day = kNever;
-};
+constexpr std::uint32_t kNationPurpose = 0x80000000u;
+constexpr std::uint32_t kNationIdMask = 0x7FFFFFFFu;
+
+// Refills a buffer of uniforms from a stream. An event uses the values drawn at the previous one,
+// so the Philox block for the next is computed off the critical path; the stream's order, and so
+// every result, is unchanged.
+template <std::size_t N>
+void draw_ahead(Stream& stream, std::array<double, N>& ahead) {
+  for (auto& u : ahead) u = stream.uniform();
+}
 
 class Replication {
  public:
@@ -84,15 +105,14 @@ class Replication {
         out_(out),
         counts_(counts),
         failure_stream_(seed, replication, kFailureClock, counts),
-        up_stream_(seed, replication, kUpClock, counts),
-        down_stream_(seed, replication, kDownClock, counts),
-        probe_stream_(seed, replication, kProbeClock, counts),
-        strike_stream_(seed, replication, kStrikeClock, counts),
-        casualty_stream_(seed, replication, kCasualtyClock, counts),
+        process_streams_{Stream(seed, replication, kUpClock, counts), Stream(seed, replication, kDownClock, counts),
+                         Stream(seed, replication, kProbeClock, counts), Stream(seed, replication, kStrikeClock, counts),
+                         Stream(seed, replication, kCasualtyClock, counts)},
         probe_marks_(seed, replication, kProbeMarks, counts),
         strike_marks_(seed, replication, kStrikeMarks, counts),
         casualty_marks_(seed, replication, kCasualtyMarks, counts),
-        cascade_draws_(seed, replication, kCascadeDraws, counts) {}
+        cascade_draws_(seed, replication, kCascadeDraws, counts),
+        failure_(ws.failure_clock) {}
 
   void run();
 
@@ -102,7 +122,6 @@ class Replication {
   void update_level_rates();
   void update_force_rates();
   void update_nation_rate(int n);
-  void set_failure_multiplier(double multiplier);
   void advance_aggregates(double day);
   void change_level(int level);
   void on_probe();
@@ -113,6 +132,9 @@ class Replication {
   void add_kia(int n, std::uint64_t kia);
   void schedule_pending_exit(int n, double day, WithdrawalCause cause);
   int pick_exposed_nation(Stream& stream);
+  void refresh_exposure_weights();
+  void find_next_nation_event();
+  void fire_process(int p);
   void fight(double day);
   void finish();
 
@@ -123,23 +145,36 @@ class Replication {
   ReplicationWorkspace& ws_;
   ReplicationOutcome& out_;
   DrawCounts* counts_;
-  Stream failure_stream_, up_stream_, down_stream_, probe_stream_, strike_stream_, casualty_stream_;
+  Stream failure_stream_;
+  std::array<Stream, kProcesses> process_streams_;  // one a process, in Process order
   Stream probe_marks_, strike_marks_, casualty_marks_, cascade_draws_;
 
   double day_ = 0;
   int level_ = 0;
-  FailureClock failure_;
-  Clock up_, down_, probe_, strike_, casualty_;
+  FailureClock& failure_;  // lives in the workspace: its buffer is reused
+  std::array<Clock, kProcesses> clocks_;
+  double next_scheduled_day_ = kNever;
+  // Marks drawn one event ahead, in their streams' order (see fire_process).
+  std::array<double, 2> probe_marks_ahead_{};
+  std::array<double, 1> casualty_mark_ahead_{};
   std::size_t next_scheduled_ = 0;
+  // The earliest nation event (exit clock or pending exit), rescanned only after a nation changed.
+  bool nations_changed_ = true;
+  double next_nation_day_ = kNever;
+  int next_nation_ = -1;
+  int next_nation_kind_ = -1;
   bool cascade_triggered_ = false;
   // Force in theatre.
   double combat_troops_ = 0;
   double exposed_troops_ = 0;
+  bool exposure_changed_ = true;  // the weights for picking a casualty's nation need summing
+  double exposed_weight_total_ = 0;
   double monitoring_troops_ = 0;
   double training_troops_ = 0;
   int nuclear_nations_ = 0;
   // Deterrence.
   DeterrenceTerms terms_;
+  double fixed_log_hazard_ratio_ = 0;  // terms_.fixed(), refreshed whenever one of those terms changes
   bool backstop_ = false;
   double rebuild_ = 0;  // Ukraine's rebuilt share, accumulating continuously
   double rebuild_day_ = 0;
@@ -164,25 +199,25 @@ void Replication::reset() {
   out_.exit_day.assign(nations, kNever);
   ws_.nations.assign(nations, ReplicationWorkspace::NationState{});
   ws_.weights.assign(nations, 0);
-  ws_.exit_streams.clear();
-  ws_.vote_streams.clear();
+  ws_.nation_streams.clear();
   for (const auto& n : m_.nations) {
-    ws_.exit_streams.emplace_back(seed_, rep_, kNationExitPurpose | (n.stream_id & kNationIdMask), counts_);
-    ws_.vote_streams.emplace_back(seed_, rep_, kNationVotePurpose | (n.stream_id & kNationIdMask), counts_);
+    ws_.nation_streams.emplace_back(seed_, rep_, kNationPurpose | (n.stream_id & kNationIdMask), counts_);
     combat_troops_ += n.combat_troops;
     exposed_troops_ += n.exposed_troops;
     monitoring_troops_ += n.monitoring_troops;
     training_troops_ += n.training_troops;
     nuclear_nations_ += n.nuclear_armed;
   }
-  failure_.threshold = failure_stream_.exponential();
-  up_.threshold = up_stream_.exponential();
-  down_.threshold = down_stream_.exponential();
-  probe_.threshold = probe_stream_.exponential();
-  strike_.threshold = strike_stream_.exponential();
-  casualty_.threshold = casualty_stream_.exponential();
+  failure_.start({s_.baseline.weibull_shape, s_.baseline.weibull_scale_days}, s_.days, failure_stream_.exponential());
+  for (int p = 0; p < kProcesses; ++p) {
+    clocks_[p].threshold = process_streams_[p].exponential();
+    clocks_[p].next_increment = process_streams_[p].exponential();
+  }
+  next_scheduled_day_ = m_.schedule.empty() ? kNever : m_.schedule.front().day;
+  draw_ahead(probe_marks_, probe_marks_ahead_);
+  draw_ahead(casualty_marks_, casualty_mark_ahead_);
   for (std::size_t n = 0; n < nations; ++n) {
-    ws_.nations[n].exit.threshold = ws_.exit_streams[n].exponential();
+    ws_.nations[n].exit.threshold = ws_.nation_streams[n].exponential();
     update_nation_rate(static_cast<int>(n));
   }
   backstop_ = m_.backstop_at_start;
@@ -193,31 +228,17 @@ void Replication::reset() {
 }
 
 void Replication::update_deterrence() {
-  const double log_hazard_ratio = terms_.total();
+  const double log_hazard_ratio = fixed_log_hazard_ratio_ + terms_.response_record;  // = terms_.total()
   // Most probes leave deterrence unchanged once the penalty is capped: skip the exp/pow then.
   if (log_hazard_ratio == log_hazard_ratio_ && level_ == deterrence_level_) return;
   log_hazard_ratio_ = log_hazard_ratio;
   deterrence_level_ = level_;
-  const double hr = std::exp(log_hazard_ratio_);
-  set_failure_multiplier(m_.failure_multiplier[level_] * hr);
+  const auto factors = ws_.deterrence_exp.get(log_hazard_ratio_, s_.ladder.deterrence_coupling);
+  failure_.set_multiplier(day_, m_.failure_multiplier[level_] * factors.hazard_ratio);
   const double up = level_ < kEscalationLevels - 1 ? s_.ladder.up_per_day[level_] : 0;
-  up_.set_rate(day_, up * std::exp(s_.ladder.deterrence_coupling * log_hazard_ratio_));
+  clocks_[kUp].set_rate(day_, up * factors.coupled);
 }
 
-void Replication::set_failure_multiplier(double multiplier) {
-  if (multiplier == failure_.multiplier) return;
-  // H0(t) = (t/scale)^k as exp(k ln(t/scale)): half the cost of pow in the hot loop.
-  const double h0 = day_ > 0 ? std::exp(s_.baseline.weibull_shape * std::log(day_ / s_.baseline.weibull_scale_days)) : 0;
-  failure_.integrated += failure_.multiplier * (h0 - failure_.last_h0);
-  failure_.last_h0 = h0;
-  failure_.multiplier = multiplier;
-  if (multiplier <= 0) {
-    failure_.fire_day = kNever;
-    return;
-  }
-  const double target = h0 + (failure_.threshold - failure_.integrated) / multiplier;
-  failure_.fire_day = s_.baseline.weibull_scale_days * std::exp(std::log(target) / s_.baseline.weibull_shape);
-}
 
 // Rates that depend on the force in theatre (after an exit) and on the level.
 void Replication::update_force_rates() {
@@ -226,6 +247,7 @@ void Replication::update_force_rates() {
   terms_.us_backstop = backstop_ ? m_.log_us_backstop_hr : 0;
   detection_ = detection_probability(m_, monitoring_troops_);
   terms_.monitoring = m_.log_monitoring_hr * monitoring_share(m_, monitoring_troops_);
+  fixed_log_hazard_ratio_ = terms_.fixed();
   rebuild_ += rebuild_rate_ * (day_ - rebuild_day_);
   rebuild_day_ = day_;
   rebuild_rate_ = rebuild_per_day(m_, training_troops_);
@@ -234,23 +256,22 @@ void Replication::update_force_rates() {
 void Replication::update_level_rates() {
   const int l = level_;
   const double mandate_exposure = s_.casualties.exposure_by_mandate[m_.mandate_index()];
-  down_.set_rate(day_, l > 0 ? s_.ladder.down_per_day[l - 1] : 0);
-  probe_.set_rate(day_, exposed_troops_ > 0 ? s_.incidents.probes_per_day[l] : 0);
-  strike_.set_rate(day_, exposed_troops_ > 0 ? s_.incidents.strikes_per_day[l] : 0);
-  casualty_.set_rate(day_, exposed_troops_ / 1000 * s_.casualties.hostile_per_1000_per_year[l] / 365.25 * mandate_exposure);
+  clocks_[kDown].set_rate(day_, l > 0 ? s_.ladder.down_per_day[l - 1] : 0);
+  clocks_[kProbe].set_rate(day_, exposed_troops_ > 0 ? s_.incidents.probes_per_day[l] : 0);
+  clocks_[kStrike].set_rate(day_, exposed_troops_ > 0 ? s_.incidents.strikes_per_day[l] : 0);
+  clocks_[kCasualty].set_rate(day_, exposed_troops_ / 1000 * s_.casualties.hostile_per_1000_per_year[l] / 365.25 * mandate_exposure);
   update_deterrence();
 }
 
 void Replication::update_nation_rate(int n) {
+  nations_changed_ = true;
   auto& st = ws_.nations[n];
   if (!st.present) {
     st.exit.set_rate(day_, 0);
     return;
   }
-  const NationModel& nation = m_.nations[n];
   const CohesionSettings& c = s_.cohesion;
-  const double casualty = 1 + c.casualty_weight * std::log1p(static_cast<double>(out_.kia[n])) /
-                                  std::log1p(nation.casualty_tolerance_kia);
+  const double casualty = 1 + c.casualty_weight * ws_.log1p_table.at(out_.kia[n]) * m_.nations[n].inverse_log_tolerance;
   const double election = st.in_election ? c.election_multiplier : 1.0;
   st.exit.set_rate(day_, c.base_exit_hazard_per_year / 365.25 * casualty * election);
 }
@@ -273,31 +294,39 @@ void Replication::change_level(int level) {
 
 void Replication::on_probe() {
   ++out_.incidents[kProbes];
-  const double respond = probe_marks_.uniform();
-  const double escalate = probe_marks_.uniform();
+  const double respond = probe_marks_ahead_[0];
+  const double escalate = probe_marks_ahead_[1];
+  draw_ahead(probe_marks_, probe_marks_ahead_);
   const DeterrenceSettings& d = s_.deterrence;
-  if (s_.mandate == Mandate::reassurance || respond >= s_.incidents.respond_probability) {
-    ++out_.incidents[kProbesUnanswered];
-    terms_.response_record = std::min(d.max_unanswered_penalty, terms_.response_record + d.unanswered_test_log_hazard);
-  } else {
-    ++out_.incidents[kProbesAnswered];
-    terms_.response_record = std::max(0.0, terms_.response_record - d.answered_test_credit);
-    if (escalate < s_.incidents.response_escalation_probability && level_ < kEscalationLevels - 1) {
-      ++out_.incidents[kResponseEscalations];
-      change_level(level_ + 1);
-      return;
-    }
+  // Selects rather than branches: whether a probe is answered is a coin flip the branch predictor
+  // cannot learn.
+  const bool answered = s_.mandate != Mandate::reassurance && respond < s_.incidents.respond_probability;
+  ++out_.incidents[answered ? kProbesAnswered : kProbesUnanswered];
+  const double record = terms_.response_record;
+  terms_.response_record = answered ? std::max(0.0, record - d.answered_test_credit)
+                                    : std::min(d.max_unanswered_penalty, record + d.unanswered_test_log_hazard);
+  if (answered && escalate < s_.incidents.response_escalation_probability && level_ < kEscalationLevels - 1) {
+    ++out_.incidents[kResponseEscalations];
+    change_level(level_ + 1);
+    return;
   }
   update_deterrence();
 }
 
-int Replication::pick_exposed_nation(Stream& stream) {
-  double total = 0;
+void Replication::refresh_exposure_weights() {
+  if (!exposure_changed_) return;
+  // The weights change only when a nation leaves: sum them again then, not at every casualty.
+  exposed_weight_total_ = 0;
   for (std::size_t n = 0; n < m_.nations.size(); ++n) {
     ws_.weights[n] = ws_.nations[n].present ? m_.nations[n].exposed_troops : 0;
-    total += ws_.weights[n];
+    exposed_weight_total_ += ws_.weights[n];
   }
-  return static_cast<int>(stream.categorical(ws_.weights.data(), ws_.weights.size(), total));
+  exposure_changed_ = false;
+}
+
+int Replication::pick_exposed_nation(Stream& stream) {
+  refresh_exposure_weights();
+  return static_cast<int>(stream.categorical(ws_.weights.data(), ws_.weights.size(), exposed_weight_total_));
 }
 
 void Replication::on_strike() {
@@ -315,7 +344,12 @@ void Replication::on_strike() {
   }
 }
 
-void Replication::on_casualty() { add_kia(pick_exposed_nation(casualty_marks_), 1); }
+void Replication::on_casualty() {
+  const double u = casualty_mark_ahead_[0];
+  draw_ahead(casualty_marks_, casualty_mark_ahead_);
+  refresh_exposure_weights();
+  add_kia(static_cast<int>(categorical_index(u, ws_.weights.data(), ws_.weights.size(), exposed_weight_total_)), 1);
+}
 
 void Replication::add_kia(int n, std::uint64_t kia) {
   if (kia == 0) return;
@@ -329,6 +363,7 @@ void Replication::schedule_pending_exit(int n, double day, WithdrawalCause cause
   if (!st.present || day >= st.pending_exit_day) return;
   st.pending_exit_day = day;
   st.pending_cause = cause;
+  nations_changed_ = true;
 }
 
 void Replication::withdraw(int n, WithdrawalCause cause) {
@@ -337,11 +372,13 @@ void Replication::withdraw(int n, WithdrawalCause cause) {
   const NationModel& nation = m_.nations[n];
   st.present = false;
   st.pending_exit_day = kNever;
+  nations_changed_ = true;
   out_.withdrawal[n] = cause;
   out_.exit_day[n] = day_;
   update_nation_rate(n);
   combat_troops_ -= nation.combat_troops;
   exposed_troops_ -= nation.exposed_troops;
+  exposure_changed_ = true;
   monitoring_troops_ -= nation.monitoring_troops;
   training_troops_ -= nation.training_troops;
   nuclear_nations_ -= nation.nuclear_armed;
@@ -368,11 +405,13 @@ void Replication::on_scheduled(const ScheduledEvent& event) {
       rebuild_ += rebuild_rate_ * (day_ - rebuild_day_);
       rebuild_day_ = day_;
       terms_.ukraine = m_.log_ukraine_hr * std::min(1.0, rebuild_);
+      fixed_log_hazard_ratio_ = terms_.fixed();
       update_deterrence();
       break;
     case ScheduledKind::backstop_arrival:
       backstop_ = true;
       terms_.us_backstop = m_.log_us_backstop_hr;
+      fixed_log_hazard_ratio_ = terms_.fixed();
       update_deterrence();
       break;
     case ScheduledKind::election_start:
@@ -381,7 +420,7 @@ void Replication::on_scheduled(const ScheduledEvent& event) {
       update_nation_rate(event.nation);
       break;
     case ScheduledKind::renewal: {
-      const double u = ws_.vote_streams[event.nation].uniform();
+      const double u = ws_.nation_streams[event.nation].uniform();
       auto& st = ws_.nations[event.nation];
       if (!st.present) break;
       const bool recent = day_ - st.last_kia_day <= s_.cohesion.recent_casualty_days;
@@ -420,6 +459,12 @@ void Replication::fight(double day) {
 }
 
 void Replication::finish() {
+  if (counts_) {
+    // The variates drawn ahead that the replication never used: the benchmark's bound times the
+    // variates the model consumes, so they are not counted.
+    counts_->exponentials -= kProcesses;
+    counts_->uniforms -= kProcesses + probe_marks_ahead_.size() + casualty_mark_ahead_.size();
+  }
   Stream draws(seed_, rep_, kAggregates, counts_);
   const std::uint64_t detected = draws.poisson(detected_mean_);
   const std::uint64_t undetected = draws.poisson(undetected_mean_);
@@ -443,78 +488,81 @@ void Replication::finish() {
   for (std::size_t j = 0; j < days.size(); ++j) {
     troops += ws_.troop_steps[j];
     const bool failed = out_.failure_day <= days[j];
-    out_.troops_at_sample[j] = std::llround(failed ? post_failure : troops);
+    // Troop counts are non-negative: truncating x + 0.5 rounds them like llround, without the call.
+    out_.troops_at_sample[j] = static_cast<std::int64_t>((failed ? post_failure : troops) + 0.5);
   }
+}
+
+void Replication::find_next_nation_event() {
+  nations_changed_ = false;
+  next_nation_day_ = kNever;
+  next_nation_ = -1;
+  next_nation_kind_ = -1;
+  auto consider = [&](double day, int kind, int nation) {
+    if (day < next_nation_day_) {
+      next_nation_day_ = day;
+      next_nation_kind_ = kind;
+      next_nation_ = nation;
+    }
+  };
+  for (std::size_t n = 0; n < ws_.nations.size(); ++n) {
+    consider(ws_.nations[n].exit.fire_day, kNationExit, static_cast<int>(n));
+    consider(ws_.nations[n].pending_exit_day, kPendingExit, static_cast<int>(n));
+  }
+}
+
+void Replication::fire_process(int p) {
+  Clock& clock = clocks_[p];
+  clock.settle(day_);
+  clock.threshold += clock.next_increment;
+  clock.reschedule();
+  // Drawn one firing ahead (the stream's order is unchanged): the next event no longer waits on
+  // this draw's logarithm, which the processor computes alongside the work that follows.
+  clock.next_increment = process_streams_[p].exponential();
 }
 
 void Replication::run() {
   reset();
   const double horizon = s_.days;
   while (true) {
+    // The earliest event; a tie goes to the first considered. Branch-free: which comes first is
+    // unpredictable, so a compare-and-branch chain mispredicts.
     double next = horizon;
-    int what = -1;  // -1 horizon, 0 failure, 1 up, 2 down, 3 probe, 4 strike, 5 casualty, 6 scheduled, 7 exit, 8 pending
-    int who = -1;
-    auto consider = [&](double day, int kind, int nation) {
-      if (day < next) {
-        next = day;
-        what = kind;
-        who = nation;
-      }
+    int what = kEndOfPeriod;
+    auto consider = [&](double day, int kind) {
+      const bool earlier = day < next;
+      next = earlier ? day : next;
+      what = earlier ? kind : what;
     };
-    consider(failure_.fire_day, 0, -1);
-    consider(up_.fire_day, 1, -1);
-    consider(down_.fire_day, 2, -1);
-    consider(probe_.fire_day, 3, -1);
-    consider(strike_.fire_day, 4, -1);
-    consider(casualty_.fire_day, 5, -1);
-    if (next_scheduled_ < m_.schedule.size()) consider(m_.schedule[next_scheduled_].day, 6, -1);
-    for (std::size_t n = 0; n < ws_.nations.size(); ++n) {
-      consider(ws_.nations[n].exit.fire_day, 7, static_cast<int>(n));
-      consider(ws_.nations[n].pending_exit_day, 8, static_cast<int>(n));
-    }
+    consider(failure_.fire_day(), kFailure);
+    for (int p = 0; p < kProcesses; ++p) consider(clocks_[p].fire_day, p);
+    consider(next_scheduled_day_, kScheduled);
+    if (nations_changed_) find_next_nation_event();
+    consider(next_nation_day_, next_nation_kind_);
     advance_aggregates(next);
     day_ = next;
+    if (what < kProcesses) fire_process(what);
     switch (what) {
-      case -1: finish(); return;
-      case 0:
+      case kUp: change_level(level_ + 1); break;
+      case kDown: change_level(level_ - 1); break;
+      case kProbe: on_probe(); break;
+      case kStrike: on_strike(); break;
+      case kCasualty: on_casualty(); break;
+      case kScheduled: {
+        const ScheduledEvent& event = m_.schedule[next_scheduled_++];
+        next_scheduled_day_ = next_scheduled_ < m_.schedule.size() ? m_.schedule[next_scheduled_].day : kNever;
+        on_scheduled(event);
+        break;
+      }
+      case kNationExit: withdraw(next_nation_, WithdrawalCause::politics); break;
+      case kPendingExit: withdraw(next_nation_, ws_.nations[next_nation_].pending_cause); break;
+      case kFailure:
         out_.failure_day = day_;
         out_.highest_level = kEscalationLevels;
         fight(day_);
         finish();
         return;
-      case 1:
-        up_.settle(day_);
-        up_.threshold += up_stream_.exponential();
-        up_.reschedule();
-        change_level(level_ + 1);
-        break;
-      case 2:
-        down_.settle(day_);
-        down_.threshold += down_stream_.exponential();
-        down_.reschedule();
-        change_level(level_ - 1);
-        break;
-      case 3:
-        probe_.settle(day_);
-        probe_.threshold += probe_stream_.exponential();
-        probe_.reschedule();
-        on_probe();
-        break;
-      case 4:
-        strike_.settle(day_);
-        strike_.threshold += strike_stream_.exponential();
-        strike_.reschedule();
-        on_strike();
-        break;
-      case 5:
-        casualty_.settle(day_);
-        casualty_.threshold += casualty_stream_.exponential();
-        casualty_.reschedule();
-        on_casualty();
-        break;
-      case 6: on_scheduled(m_.schedule[next_scheduled_++]); break;
-      case 7: withdraw(who, WithdrawalCause::politics); break;
-      case 8: withdraw(who, ws_.nations[who].pending_cause); break;
+      default: finish(); return;
     }
   }
 }

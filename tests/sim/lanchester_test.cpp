@@ -34,17 +34,54 @@ TEST(Lanchester, IwoJimaEndsNearUs52000AndJapaneseZeroByDay36) {
   }
 }
 
-TEST(Lanchester, SquareLawMatchesClosedForm) {
+TEST(Lanchester, Rk4SquareLawMatchesClosedForm) {
   // Without reinforcement: B(t) = B0 cosh(√(ab) t) − √(a/b) R0 sinh(√(ab) t).
   const LanchesterLaw law{0.002, 0.001, 1, 0};
   const Forces start{10000, 8000};
-  const double t = 20;
-  const Forces end = lanchester_after(law, start, t, 0.01);
+  const int t = 20;
+  const auto daily = integrate_lanchester({law, start, {}, {}, 100}, t);
   const double k = std::sqrt(law.a * law.b);
   const double blue = start.blue * std::cosh(k * t) - std::sqrt(law.a / law.b) * start.red * std::sinh(k * t);
   const double red = start.red * std::cosh(k * t) - std::sqrt(law.b / law.a) * start.blue * std::sinh(k * t);
-  EXPECT_NEAR(end.blue, blue, 1e-6 * blue);
-  EXPECT_NEAR(end.red, red, 1e-6 * red);
+  EXPECT_NEAR(daily[t].blue, blue, 1e-6 * blue);
+  EXPECT_NEAR(daily[t].red, red, 1e-6 * red);
+}
+
+// lanchester_after solves the square law in closed form (the simulation's combat phase); it must
+// agree with the RK4 integration, including when one side is annihilated part-way.
+TEST(Lanchester, ClosedFormSquareLawAgreesWithRk4) {
+  struct Case {
+    LanchesterLaw law;
+    Forces start;
+    int days;
+  };
+  const std::vector<Case> cases = {
+      {{0.002, 0.001, 1, 0}, {10000, 8000}, 20},   // both survive
+      {{0.02, 0.01, 1, 0}, {5000, 10000}, 40},     // Blue annihilated near day 26
+      {{0.01, 0.03, 1, 0}, {9000, 12000}, 60},     // Red annihilated
+      {{0.000786, 0.001375, 1, 0}, {811502, 700000}, 60},  // the default combat phase
+  };
+  for (const auto& c : cases) {
+    SCOPED_TRACE(c.days);
+    const Forces closed = lanchester_after(c.law, c.start, c.days, 1.0);
+    const Forces rk4 = integrate_lanchester({c.law, c.start, {}, {}, 1000}, c.days).back();
+    EXPECT_NEAR(closed.blue, rk4.blue, std::max(1.0, 1e-3 * rk4.blue));
+    EXPECT_NEAR(closed.red, rk4.red, std::max(1.0, 1e-3 * rk4.red));
+  }
+  // Annihilation: the survivor keeps sqrt of the conserved b·B² − a·R² (in its own units).
+  const LanchesterLaw law{0.02, 0.01, 1, 0};
+  const Forces end = lanchester_after(law, {5000, 10000}, 40, 1.0);
+  EXPECT_EQ(end.blue, 0);
+  EXPECT_NEAR(end.red, std::sqrt((law.a * 1e8 - law.b * 2.5e7) / law.a), 1e-9 * end.red);
+}
+
+TEST(Lanchester, GeneralisedLawUsesRk4) {
+  const LanchesterLaw law{0.004, 0.0008, 0.8, 0.3};
+  const Forces start{50000, 60000};
+  const Forces after = lanchester_after(law, start, 30, 0.01);
+  const Forces reference = integrate_lanchester({law, start, {}, {}, 100}, 30).back();
+  EXPECT_NEAR(after.blue, reference.blue, 1e-6 * reference.blue);
+  EXPECT_NEAR(after.red, reference.red, 1e-6 * reference.red);
 }
 
 // A synthetic daily series from a known law, with reinforcements so that the two strengths vary

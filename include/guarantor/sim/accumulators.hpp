@@ -6,6 +6,7 @@
 #include <nlohmann/json.hpp>
 
 #include <array>
+#include <bit>
 #include <cstdint>
 #include <optional>
 #include <string>
@@ -20,7 +21,15 @@ namespace guarantor::sim {
 // the mean of the values in its bin: exact whenever the bin holds one distinct value.
 class CountHistogram {
  public:
-  void add(std::uint64_t value);
+  // Inline: the engine adds a few dozen values per replication.
+  void add(std::uint64_t value) {
+    const std::size_t bin = bin_of(value);
+    if (bin >= counts_.size()) grow_to(bin + 1);
+    ++counts_[bin];
+    sums_[bin] += value;
+    ++count_;
+    sum_ += value;
+  }
   void merge(const CountHistogram& other);
   std::uint64_t count() const { return count_; }
   std::uint64_t sum() const { return sum_; }
@@ -29,9 +38,21 @@ class CountHistogram {
 
   nlohmann::json to_json() const;  // [[bin, count, sum], ...] for non-empty bins
   static std::optional<CountHistogram> from_json(const nlohmann::json& j, std::string& error);
-  static std::size_t bin_of(std::uint64_t value);
+  // Exact below 256; above, 32 bins per doubling (relative width under 3.2 %).
+  static std::size_t bin_of(std::uint64_t value) {
+    if (value < kExactBelow) return static_cast<std::size_t>(value);
+    // Integer part of log2 from the bit width; the fraction from the next 5 bits below the top one.
+    const int top = std::bit_width(value) - 1;  // >= 8
+    const std::uint64_t fraction = (value >> (top - 5)) & 31u;
+    return static_cast<std::size_t>(kExactBelow) + static_cast<std::size_t>(top - 8) * kBinsPerDoubling +
+           static_cast<std::size_t>(fraction);
+  }
 
  private:
+  static constexpr std::uint64_t kExactBelow = 256;
+  static constexpr std::size_t kBinsPerDoubling = 32;
+  void grow_to(std::size_t bins);
+
   std::vector<std::uint64_t> counts_;
   std::vector<std::uint64_t> sums_;
   std::uint64_t count_ = 0;

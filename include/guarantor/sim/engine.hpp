@@ -21,13 +21,16 @@ struct RunOptions {
   std::uint64_t first = 0;  // replication indices [first, end)
   std::uint64_t end = 0;
   unsigned threads = 1;
+  // Count the variates drawn, by kind (RunResult::draws; for the benchmark). Off by default: the
+  // counting itself costs a few percent.
+  bool count_draws = false;
   // Called from the calling thread about ten times a second with (done, total).
   std::function<void(std::uint64_t, std::uint64_t)> progress;
 };
 
 struct RunResult {
   Accumulators accumulators;
-  DrawCounts draws;  // variates drawn, by kind (for the benchmark's bound)
+  DrawCounts draws;  // variates drawn, by kind, when RunOptions::count_draws (else zero)
 };
 
 // Runs replications [first, end) of every model with common random numbers: replication i of

@@ -44,7 +44,8 @@ struct LanchesterSetup {
 std::vector<Forces> integrate_lanchester(const LanchesterSetup& setup, int days);
 
 // Final strengths after `days` (may be fractional) with no reinforcements: the simulation's
-// combat phase; no allocation.
+// combat phase; no allocation. The square law (p = 1, q = 0) is solved in closed form (cosh/sinh,
+// with the annihilation time from tanh); other laws by RK4 with steps of `step_days`.
 Forces lanchester_after(const LanchesterLaw& law, Forces initial, double days, double step_days);
 
 // One day of a series: strengths at the start of the day and losses during it.

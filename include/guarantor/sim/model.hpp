@@ -27,6 +27,7 @@ struct NationModel {
   bool nuclear_armed = false;
   bool lead = false;
   double casualty_tolerance_kia = 50;
+  double inverse_log_tolerance = 0;  // 1 / ln(1 + casualty_tolerance_kia), set by compile_model
   double mandate_cycle_months = 0;  // 0 = one-off approval
   double first_vote_month = 0;      // 0 = none
   double election_day = -1;         // < 0 = none
@@ -69,7 +70,10 @@ struct DeterrenceTerms {
   double ukraine = 0;
   double monitoring = 0;
   double response_record = 0;
-  double total() const { return force + nuclear + us_backstop + ukraine + monitoring + response_record; }
+  // The terms that change only with the force, the backstop and Ukraine's rebuild; total() adds
+  // the response record to it in the same order, so caching fixed() gives the same bits.
+  double fixed() const { return force + nuclear + us_backstop + ukraine + monitoring; }
+  double total() const { return fixed() + response_record; }
 };
 
 // log HR of a force with this combat power (troops weighted by domain).

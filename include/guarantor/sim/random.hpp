@@ -7,6 +7,7 @@
 
 #include <Random123/philox.h>
 
+#include <cmath>
 #include <cstdint>
 
 namespace guarantor::sim {
@@ -27,8 +28,19 @@ class Stream {
  public:
   Stream(std::uint64_t seed, std::uint64_t replication, std::uint32_t purpose, DrawCounts* counts = nullptr);
 
-  double uniform();  // in (0, 1), 53 random bits
-  double exponential();  // mean 1
+  // In (0, 1), 53 random bits: the centre of one of 2^53 cells, never exactly 0 or 1, so log()
+  // is always finite. Inline, with next_bits and exponential: the engine's innermost calls.
+  double uniform() {
+    if (counts_) ++counts_->uniforms;
+    const std::uint64_t high = next_bits();
+    const std::uint64_t low = next_bits();
+    const std::uint64_t bits = ((high << 32) | low) >> 11;  // 53 bits
+    return (static_cast<double>(bits) + 0.5) * 0x1.0p-53;
+  }
+  double exponential() {  // mean 1
+    if (counts_) ++counts_->exponentials;
+    return -std::log(uniform());
+  }
   double normal();       // mean 0, variance 1 (Box-Muller, both halves used)
   std::uint64_t poisson(double mean);
   std::uint64_t binomial(std::uint64_t n, double p);
@@ -37,7 +49,14 @@ class Stream {
 
  private:
   using Philox = r123::Philox4x32;
-  std::uint32_t next_bits();
+  std::uint32_t next_bits() {
+    if (used_ == 4) {
+      block_ = philox_(counter_, key_);
+      ++counter_.v[0];
+      used_ = 0;
+    }
+    return block_.v[used_++];
+  }
   std::uint64_t poisson_inversion(double mean);
   std::uint64_t poisson_ptrs(double mean);
   std::uint64_t binomial_inversion(std::uint64_t n, double p);
@@ -52,6 +71,9 @@ class Stream {
   double spare_normal_ = 0;
   DrawCounts* counts_;
 };
+
+// The bin a uniform u in (0, 1) falls in when bin i has probability weight[i] / total.
+std::size_t categorical_index(double u, const double* weights, std::size_t n, double total);
 
 // ln(k!) exactly tabulated for small k, Stirling series beyond (no global state, unlike lgamma).
 double log_factorial(std::uint64_t k);

@@ -5,9 +5,12 @@
 // one Poisson draw. A pure function of (model, seed, replication index).
 
 #include <array>
+#include <cmath>
 #include <cstdint>
+#include <limits>
 #include <vector>
 
+#include "guarantor/sim/failure_clock.hpp"
 #include "guarantor/sim/model.hpp"
 #include "guarantor/sim/random.hpp"
 
@@ -51,7 +54,9 @@ struct ReplicationOutcome {
 struct Clock {
   double integrated = 0;
   double threshold = 0;
+  double next_increment = 0;  // the unit exponential to add to the threshold when it next fires
   double rate = 0;
+  double mean_wait = 0;  // 1 / rate: rescheduling multiplies, the division happens once a change
   double last_day = 0;
   double fire_day = kNever;
 
@@ -59,13 +64,48 @@ struct Clock {
     integrated += rate * (day - last_day);
     last_day = day;
   }
-  void reschedule() { fire_day = rate > 0 ? last_day + (threshold - integrated) / rate : kNever; }
+  void reschedule() { fire_day = rate > 0 ? last_day + (threshold - integrated) * mean_wait : kNever; }
   void set_rate(double day, double new_rate) {
     if (new_rate == rate) return;
     settle(day);
     rate = new_rate;
+    mean_wait = new_rate > 0 ? 1 / new_rate : 0;
     reschedule();
   }
+};
+
+// exp(x) and exp(coupling·x) for recently seen log hazard ratios. Deterrence moves on a small
+// lattice (the response record steps by fixed amounts between caps), so the same few values
+// recur within and across replications; a hit returns the very bits a fresh exp() would, so the
+// cache cannot change a result.
+class DeterrenceExpCache {
+ public:
+  struct Value {
+    double hazard_ratio;  // exp(log_hazard_ratio)
+    double coupled;       // exp(coupling · log_hazard_ratio)
+  };
+  Value get(double log_hazard_ratio, double coupling);
+
+ private:
+  struct Entry {
+    double key = std::numeric_limits<double>::quiet_NaN();  // NaN never matches: empty
+    double coupling = 0;
+    Value value{};
+  };
+  static constexpr std::size_t kEntries = 64;
+  std::array<Entry, kEntries> entries_{};
+};
+
+// ln(1 + k) for the small counts the cohesion model asks for at every casualty, tabulated once
+// per workspace (the same bits as std::log1p); larger counts fall through to std::log1p.
+class Log1pTable {
+ public:
+  Log1pTable();
+  double at(std::uint64_t k) const { return k < kSize ? values_[k] : std::log1p(static_cast<double>(k)); }
+
+ private:
+  static constexpr std::uint64_t kSize = 1024;
+  std::vector<double> values_;
 };
 
 // Scratch space reused across replications so the hot loop does not allocate.
@@ -80,10 +120,13 @@ struct ReplicationWorkspace {
     double post_failure_troops = 0;
   };
   std::vector<NationState> nations;
-  std::vector<Stream> exit_streams;
-  std::vector<Stream> vote_streams;
+  // One stream a nation: its exit threshold first, then one uniform per renewal vote.
+  std::vector<Stream> nation_streams;
   std::vector<double> weights;
   std::vector<double> troop_steps;
+  DeterrenceExpCache deterrence_exp;
+  Log1pTable log1p_table;
+  FailureClock failure_clock;
 };
 
 void simulate_replication(const Model& model, std::uint64_t seed, std::uint64_t replication,
