@@ -50,12 +50,12 @@ Log1pTable::Log1pTable() : values_(kSize) {
 DeterrenceExpCache::Value DeterrenceExpCache::get(double log_hazard_ratio, double coupling) {
   std::uint64_t bits = 0;
   std::memcpy(&bits, &log_hazard_ratio, sizeof bits);
-  Entry& e = entries_[((bits ^ (bits >> 29)) * 0x9E3779B97F4A7C15ull) >> 58];
-  static_assert(kEntries == 64, "the hash keeps the top 6 bits");
+  Entry& e = entries_[((bits ^ (bits >> 29)) * 0x9E3779B97F4A7C15ull) >> 55];
+  static_assert(kEntries == 512, "the hash keeps the top 9 bits");
   if (e.key != log_hazard_ratio || e.coupling != coupling) {
     e.key = log_hazard_ratio;
     e.coupling = coupling;
-    e.value = {std::exp(log_hazard_ratio), std::exp(coupling * log_hazard_ratio)};
+    e.value = {std::exp(log_hazard_ratio), std::exp(coupling * log_hazard_ratio), std::exp(-coupling * log_hazard_ratio)};
   }
   return e.value;
 }
@@ -84,6 +84,23 @@ enum OtherEvent : int { kFailure = kProcesses, kScheduled, kNationExit, kPending
 
 constexpr std::uint32_t kNationPurpose = 0x80000000u;
 constexpr std::uint32_t kNationIdMask = 0x7FFFFFFFu;
+
+// The response record on a grid of 2^-30 (about 1e-9 in log hazard ratio, far below any
+// parameter's precision). Floating-point sums depend on their order, so without the grid two
+// paths to the same record (answered, unanswered, answered...) would differ in the last bits and
+// every probe would miss the deterrence cache. Adding and subtracting 1.5 · 2^52 rounds to the
+// nearest integer exactly; scaling by a power of two is exact.
+double on_record_grid(double record) {
+  constexpr double kScale = 0x1.0p30;
+  constexpr double kRound = 0x1.8p52;
+  return ((record * kScale + kRound) - kRound) / kScale;
+}
+
+struct RateAndWait {
+  double rate = 0;
+  double mean_wait = 0;  // 1 / rate, 0 when the rate is 0
+  static RateAndWait of(double rate) { return {rate, rate > 0 ? 1 / rate : 0}; }
+};
 
 // Refills a buffer of uniforms from a stream. An event uses the values drawn at the previous one,
 // so the Philox block for the next is computed off the critical path; the stream's order, and so
@@ -134,6 +151,7 @@ class Replication {
   int pick_exposed_nation(Stream& stream);
   void refresh_exposure_weights();
   void find_next_nation_event();
+  void note_nation_changed(int n);
   void fire_process(int p);
   void fight(double day);
   void finish();
@@ -154,6 +172,13 @@ class Replication {
   FailureClock& failure_;  // lives in the workspace: its buffer is reused
   std::array<Clock, kProcesses> clocks_;
   double next_scheduled_day_ = kNever;
+  std::array<double, kEscalationLevels - 1> up_mean_wait_{};  // 1 / ladder.up_per_day
+  // Per level, the rates that depend on the level alone, with their inverses (divided once a
+  // replication, not at every change of level).
+  struct LevelRates {
+    RateAndWait down, probe, strike;
+  };
+  std::array<LevelRates, kEscalationLevels> level_rates_{};
   // Marks drawn one event ahead, in their streams' order (see fire_process).
   std::array<double, 2> probe_marks_ahead_{};
   std::array<double, 1> casualty_mark_ahead_{};
@@ -214,6 +239,14 @@ void Replication::reset() {
     clocks_[p].next_increment = process_streams_[p].exponential();
   }
   next_scheduled_day_ = m_.schedule.empty() ? kNever : m_.schedule.front().day;
+  for (int l = 0; l < kEscalationLevels - 1; ++l) {
+    const double up = s_.ladder.up_per_day[l];
+    up_mean_wait_[l] = up > 0 ? 1 / up : 0;
+  }
+  for (int l = 0; l < kEscalationLevels; ++l) {
+    level_rates_[l] = {RateAndWait::of(l > 0 ? s_.ladder.down_per_day[l - 1] : 0),
+                       RateAndWait::of(s_.incidents.probes_per_day[l]), RateAndWait::of(s_.incidents.strikes_per_day[l])};
+  }
   draw_ahead(probe_marks_, probe_marks_ahead_);
   draw_ahead(casualty_marks_, casualty_mark_ahead_);
   for (std::size_t n = 0; n < nations; ++n) {
@@ -235,8 +268,11 @@ void Replication::update_deterrence() {
   deterrence_level_ = level_;
   const auto factors = ws_.deterrence_exp.get(log_hazard_ratio_, s_.ladder.deterrence_coupling);
   failure_.set_multiplier(day_, m_.failure_multiplier[level_] * factors.hazard_ratio);
-  const double up = level_ < kEscalationLevels - 1 ? s_.ladder.up_per_day[level_] : 0;
-  clocks_[kUp].set_rate(day_, up * factors.coupled);
+  if (level_ < kEscalationLevels - 1) {
+    clocks_[kUp].set_rate(day_, s_.ladder.up_per_day[level_] * factors.coupled, up_mean_wait_[level_] * factors.inverse_coupled);
+  } else {
+    clocks_[kUp].set_rate(day_, 0, 0);
+  }
 }
 
 
@@ -256,26 +292,45 @@ void Replication::update_force_rates() {
 void Replication::update_level_rates() {
   const int l = level_;
   const double mandate_exposure = s_.casualties.exposure_by_mandate[m_.mandate_index()];
-  clocks_[kDown].set_rate(day_, l > 0 ? s_.ladder.down_per_day[l - 1] : 0);
-  clocks_[kProbe].set_rate(day_, exposed_troops_ > 0 ? s_.incidents.probes_per_day[l] : 0);
-  clocks_[kStrike].set_rate(day_, exposed_troops_ > 0 ? s_.incidents.strikes_per_day[l] : 0);
+  auto set = [&](int process, const RateAndWait& r) { clocks_[process].set_rate(day_, r.rate, r.mean_wait); };
+  set(kDown, level_rates_[l].down);
+  set(kProbe, exposed_troops_ > 0 ? level_rates_[l].probe : RateAndWait{});
+  set(kStrike, exposed_troops_ > 0 ? level_rates_[l].strike : RateAndWait{});
   clocks_[kCasualty].set_rate(day_, exposed_troops_ / 1000 * s_.casualties.hostile_per_1000_per_year[l] / 365.25 * mandate_exposure);
   update_deterrence();
 }
 
 void Replication::update_nation_rate(int n) {
-  nations_changed_ = true;
   auto& st = ws_.nations[n];
   if (!st.present) {
     st.exit.set_rate(day_, 0);
+    note_nation_changed(n);
     return;
   }
   const CohesionSettings& c = s_.cohesion;
   const double casualty = 1 + c.casualty_weight * ws_.log1p_table.at(out_.kia[n]) * m_.nations[n].inverse_log_tolerance;
   const double election = st.in_election ? c.election_multiplier : 1.0;
   st.exit.set_rate(day_, c.base_exit_hazard_per_year / 365.25 * casualty * election);
+  note_nation_changed(n);
 }
 
+// Keeps the earliest nation event current after nation n's times changed, without rescanning
+// every nation unless n was the earliest (its time may have moved later) or ties it.
+void Replication::note_nation_changed(int n) {
+  if (nations_changed_) return;  // a rescan is already due
+  const auto& st = ws_.nations[n];
+  const double earliest = std::min(st.exit.fire_day, st.pending_exit_day);
+  if (n == next_nation_ || earliest == next_nation_day_) {
+    nations_changed_ = true;
+  } else if (earliest < next_nation_day_) {
+    next_nation_day_ = earliest;
+    next_nation_ = n;
+    next_nation_kind_ = st.exit.fire_day <= st.pending_exit_day ? kNationExit : kPendingExit;  // the scan's order
+  }
+}
+
+// Integrates the violation and hybrid rates up to `day`. They change only with the level and the
+// monitors in theatre, so this runs at those changes and at the end, not at every event.
 void Replication::advance_aggregates(double day) {
   const double span = day - aggregates_day_;
   if (span <= 0) return;
@@ -287,6 +342,7 @@ void Replication::advance_aggregates(double day) {
 }
 
 void Replication::change_level(int level) {
+  advance_aggregates(day_);  // the violation and hybrid rates change with the level
   level_ = std::clamp(level, 0, kEscalationLevels - 1);
   out_.highest_level = std::max(out_.highest_level, level_);
   update_level_rates();
@@ -303,8 +359,8 @@ void Replication::on_probe() {
   const bool answered = s_.mandate != Mandate::reassurance && respond < s_.incidents.respond_probability;
   ++out_.incidents[answered ? kProbesAnswered : kProbesUnanswered];
   const double record = terms_.response_record;
-  terms_.response_record = answered ? std::max(0.0, record - d.answered_test_credit)
-                                    : std::min(d.max_unanswered_penalty, record + d.unanswered_test_log_hazard);
+  terms_.response_record = on_record_grid(answered ? std::max(0.0, record - d.answered_test_credit)
+                                                   : std::min(d.max_unanswered_penalty, record + d.unanswered_test_log_hazard));
   if (answered && escalate < s_.incidents.response_escalation_probability && level_ < kEscalationLevels - 1) {
     ++out_.incidents[kResponseEscalations];
     change_level(level_ + 1);
@@ -363,7 +419,7 @@ void Replication::schedule_pending_exit(int n, double day, WithdrawalCause cause
   if (!st.present || day >= st.pending_exit_day) return;
   st.pending_exit_day = day;
   st.pending_cause = cause;
-  nations_changed_ = true;
+  note_nation_changed(n);
 }
 
 void Replication::withdraw(int n, WithdrawalCause cause) {
@@ -372,7 +428,6 @@ void Replication::withdraw(int n, WithdrawalCause cause) {
   const NationModel& nation = m_.nations[n];
   st.present = false;
   st.pending_exit_day = kNever;
-  nations_changed_ = true;
   out_.withdrawal[n] = cause;
   out_.exit_day[n] = day_;
   update_nation_rate(n);
@@ -459,6 +514,7 @@ void Replication::fight(double day) {
 }
 
 void Replication::finish() {
+  advance_aggregates(day_);
   if (counts_) {
     // The variates drawn ahead that the replication never used: the benchmark's bound times the
     // variates the model consumes, so they are not counted.
@@ -539,7 +595,6 @@ void Replication::run() {
     consider(next_scheduled_day_, kScheduled);
     if (nations_changed_) find_next_nation_event();
     consider(next_nation_day_, next_nation_kind_);
-    advance_aggregates(next);
     day_ = next;
     if (what < kProcesses) fire_process(what);
     switch (what) {

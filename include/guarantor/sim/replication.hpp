@@ -65,11 +65,13 @@ struct Clock {
     last_day = day;
   }
   void reschedule() { fire_day = rate > 0 ? last_day + (threshold - integrated) * mean_wait : kNever; }
-  void set_rate(double day, double new_rate) {
+  void set_rate(double day, double new_rate) { set_rate(day, new_rate, new_rate > 0 ? 1 / new_rate : 0); }
+  // With 1 / new_rate known already (the division is slow and on the critical path).
+  void set_rate(double day, double new_rate, double new_mean_wait) {
     if (new_rate == rate) return;
     settle(day);
     rate = new_rate;
-    mean_wait = new_rate > 0 ? 1 / new_rate : 0;
+    mean_wait = new_mean_wait;
     reschedule();
   }
 };
@@ -81,8 +83,9 @@ struct Clock {
 class DeterrenceExpCache {
  public:
   struct Value {
-    double hazard_ratio;  // exp(log_hazard_ratio)
-    double coupled;       // exp(coupling · log_hazard_ratio)
+    double hazard_ratio;      // exp(log_hazard_ratio)
+    double coupled;           // exp(coupling · log_hazard_ratio)
+    double inverse_coupled;   // exp(−coupling · log_hazard_ratio)
   };
   Value get(double log_hazard_ratio, double coupling);
 
@@ -92,7 +95,7 @@ class DeterrenceExpCache {
     double coupling = 0;
     Value value{};
   };
-  static constexpr std::size_t kEntries = 64;
+  static constexpr std::size_t kEntries = 512;
   std::array<Entry, kEntries> entries_{};
 };
 
