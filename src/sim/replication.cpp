@@ -172,11 +172,10 @@ class Replication {
   FailureClock& failure_;  // lives in the workspace: its buffer is reused
   std::array<Clock, kProcesses> clocks_;
   double next_scheduled_day_ = kNever;
-  std::array<double, kEscalationLevels - 1> up_mean_wait_{};  // 1 / ladder.up_per_day
   // Per level, the rates that depend on the level alone, with their inverses (divided once a
   // replication, not at every change of level).
   struct LevelRates {
-    RateAndWait down, probe, strike;
+    RateAndWait up, down, probe, strike;
   };
   std::array<LevelRates, kEscalationLevels> level_rates_{};
   // Marks drawn one event ahead, in their streams' order (see fire_process).
@@ -239,12 +238,9 @@ void Replication::reset() {
     clocks_[p].next_increment = process_streams_[p].exponential();
   }
   next_scheduled_day_ = m_.schedule.empty() ? kNever : m_.schedule.front().day;
-  for (int l = 0; l < kEscalationLevels - 1; ++l) {
-    const double up = s_.ladder.up_per_day[l];
-    up_mean_wait_[l] = up > 0 ? 1 / up : 0;
-  }
   for (int l = 0; l < kEscalationLevels; ++l) {
-    level_rates_[l] = {RateAndWait::of(l > 0 ? s_.ladder.down_per_day[l - 1] : 0),
+    level_rates_[l] = {RateAndWait::of(l < kEscalationLevels - 1 ? s_.ladder.up_per_day[l] : 0),
+                       RateAndWait::of(l > 0 ? s_.ladder.down_per_day[l - 1] : 0),
                        RateAndWait::of(s_.incidents.probes_per_day[l]), RateAndWait::of(s_.incidents.strikes_per_day[l])};
   }
   draw_ahead(probe_marks_, probe_marks_ahead_);
@@ -268,13 +264,9 @@ void Replication::update_deterrence() {
   deterrence_level_ = level_;
   const auto factors = ws_.deterrence_exp.get(log_hazard_ratio_, s_.ladder.deterrence_coupling);
   failure_.set_multiplier(day_, m_.failure_multiplier[level_] * factors.hazard_ratio);
-  if (level_ < kEscalationLevels - 1) {
-    clocks_[kUp].set_rate(day_, s_.ladder.up_per_day[level_] * factors.coupled, up_mean_wait_[level_] * factors.inverse_coupled);
-  } else {
-    clocks_[kUp].set_rate(day_, 0, 0);
-  }
+  const RateAndWait& up = level_rates_[level_].up;  // the deterrence coupling scales the ladder's up-rate
+  clocks_[kUp].set_rate(day_, up.rate * factors.coupled, up.mean_wait * factors.inverse_coupled);
 }
-
 
 // Rates that depend on the force in theatre (after an exit) and on the level.
 void Replication::update_force_rates() {
