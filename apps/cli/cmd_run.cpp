@@ -3,7 +3,6 @@
 // and one offline report.html. Without SCENARIO it runs the shipped default and its standard
 // variants (scenario.standard_variants).
 #include <fmt/format.h>
-#include <unistd.h>
 
 #include <chrono>
 #include <cstdio>
@@ -148,13 +147,7 @@ std::optional<nlohmann::json> run_simulation_stage(const RunOptions& o, const Sc
   record.seed = o.seed.value_or(base.simulation.seed);
   std::tie(record.first, record.end) = sim::shard_range(record.replications, 1, 1);
   record.context = sim::describe_run(base, models);
-  sim::RunOptions run;
-  run.seed = record.seed;
-  run.first = record.first;
-  run.end = record.end;
-  run.threads = o.threads ? o.threads : std::max(1u, std::thread::hardware_concurrency());
-  if (isatty(STDERR_FILENO)) run.progress = draw_progress_bar;
-  record.accumulators = sim::run_replications(models, run).accumulators;
+  record.accumulators = run_record_replications(record, models, o.threads);
   nlohmann::json json = sim::record_to_json(record);
   if (!write_file((out / "simulation.json").string(), json.dump(1) + "\n", state)) return std::nullopt;
   if (!write_file((out / "simulation.md").string(), sim::record_to_markdown(record), state)) return std::nullopt;

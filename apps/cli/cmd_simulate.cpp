@@ -3,12 +3,10 @@
 // Runs the campaign Monte Carlo and writes simulation.json and simulation.md (a shard writes
 // simulation-shard-I-of-N.json for `guarantor merge`).
 #include <fmt/format.h>
-#include <unistd.h>
 
 #include <cstdio>
 #include <filesystem>
 #include <iostream>
-#include <thread>
 
 #include "commands.hpp"
 #include "guarantor/io/force_package_io.hpp"
@@ -126,13 +124,7 @@ void run_simulate(const SimulateOptions& o, CommandState& state) {
   record.shard_count = shard_count;
   std::tie(record.first, record.end) = sim::shard_range(record.replications, shard_index, shard_count);
   record.context = sim::describe_run(*base, models);
-  sim::RunOptions run;
-  run.seed = record.seed;
-  run.first = record.first;
-  run.end = record.end;
-  run.threads = o.threads ? o.threads : std::max(1u, std::thread::hardware_concurrency());
-  if (isatty(STDERR_FILENO)) run.progress = draw_progress_bar;
-  record.accumulators = sim::run_replications(models, run).accumulators;
+  record.accumulators = run_record_replications(record, models, o.threads);
   const nlohmann::json result = sim::record_to_json(record);
   const std::string text = result.dump(1) + "\n";
   std::vector<std::string> written;

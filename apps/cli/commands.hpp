@@ -7,9 +7,11 @@
 #include <cstdint>
 #include <optional>
 #include <string>
+#include <vector>
 
 #include "guarantor/core/diagnostics.hpp"
 #include "guarantor/scenario/scenario.hpp"
+#include "guarantor/sim/engine.hpp"
 
 namespace guarantor::cli {
 
@@ -29,8 +31,10 @@ void register_plan(CLI::App& app, CommandState& state);
 // Returns nullopt and sets exit code 2 when the scenario is invalid.
 std::optional<Scenario> load_or_report(const std::string& path, const std::string& variant, CommandState& state);
 
-// Draws a replication progress bar on stderr (callers install it only when stderr is a terminal).
-void draw_progress_bar(std::uint64_t done, std::uint64_t total);
+// Runs the record's replications [first, end) of every model on `threads` threads (every core
+// when 0), with a progress bar on stderr when it is a terminal.
+sim::Accumulators run_record_replications(const sim::SimulationRecord& record, const std::vector<sim::Model>& models,
+                                          unsigned threads);
 
 // Prints diagnostics to stderr as FILE:LINE:COLUMN: severity: key: message.
 void print_diagnostics(const Diagnostics& diagnostics);

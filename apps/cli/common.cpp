@@ -1,15 +1,20 @@
 #include <fmt/format.h>
 
+#include <unistd.h>
+
+#include <algorithm>
 #include <cstdio>
 #include <filesystem>
 #include <fstream>
 #include <iostream>
+#include <thread>
 
 #include "commands.hpp"
 #include "guarantor/io/scenario_io.hpp"
 
 namespace guarantor::cli {
 
+namespace {
 void draw_progress_bar(std::uint64_t done, std::uint64_t total) {
   const int width = 40;
   const int filled = total ? static_cast<int>(width * done / total) : width;
@@ -18,6 +23,18 @@ void draw_progress_bar(std::uint64_t done, std::uint64_t total) {
                static_cast<unsigned long long>(done), static_cast<unsigned long long>(total));
   if (done >= total) std::fprintf(stderr, "\n");
   std::fflush(stderr);
+}
+}  // namespace
+
+sim::Accumulators run_record_replications(const sim::SimulationRecord& record, const std::vector<sim::Model>& models,
+                                          unsigned threads) {
+  sim::RunOptions run;
+  run.seed = record.seed;
+  run.first = record.first;
+  run.end = record.end;
+  run.threads = threads ? threads : std::max(1u, std::thread::hardware_concurrency());
+  if (isatty(STDERR_FILENO)) run.progress = draw_progress_bar;
+  return sim::run_replications(models, run).accumulators;
 }
 
 void print_diagnostics(const Diagnostics& diagnostics) {
