@@ -10,11 +10,7 @@ PlanSettings load_plan_settings(ReadContext& ctx, const YAML::Node& node) {
   if (!map.valid()) return settings;
   settings.max_land_force_share =
       map.number("max_land_force_share", Need::optional, kProbability).value_or(settings.max_land_force_share);
-  if (auto basis = map.string("burden_basis")) {
-    if (*basis == "gdp") settings.burden_by_gdp = true;
-    else if (*basis == "personnel") settings.burden_by_gdp = false;
-    else ctx.error(map.node("burden_basis"), "plan.burden_basis", "must be 'gdp' or 'personnel'");
-  }
+  if (const auto basis = map.choice("burden_basis", {"gdp", "personnel"})) settings.burden_by_gdp = *basis == 0;
   settings.time_limit_seconds =
       map.number("time_limit_seconds", Need::optional, Range{0.01, 3600}).value_or(settings.time_limit_seconds);
   settings.framework_min_share =

@@ -90,26 +90,14 @@ void read_seed(MapReader& map, SimulationSettings& settings) {
 }
 
 void read_choices(MapReader& map, SimulationSettings& settings) {
-  if (auto mandate = map.string("mandate")) {
-    if (*mandate == "reassurance") settings.mandate = Mandate::reassurance;
-    else if (*mandate == "deterrence") settings.mandate = Mandate::deterrence;
-    else if (*mandate == "interposition") settings.mandate = Mandate::interposition;
-    else {
-      map.context().error(map.node("mandate"), "simulation.mandate",
-                          "must be 'reassurance', 'deterrence' or 'interposition'");
-    }
-    settings.set_in_file.insert("simulation.mandate");
+  // Listed in the enums' order.
+  if (map.has("mandate")) settings.set_in_file.insert("simulation.mandate");
+  if (const auto mandate = map.choice("mandate", {"reassurance", "deterrence", "interposition"})) {
+    settings.mandate = static_cast<Mandate>(*mandate);
   }
-  if (auto backstop = map.string("us_backstop")) {
-    if (*backstop == "automatic") settings.us_backstop = BackstopMode::automatic;
-    else if (*backstop == "present") settings.us_backstop = BackstopMode::present;
-    else if (*backstop == "absent") settings.us_backstop = BackstopMode::absent;
-    else if (*backstop == "delayed") settings.us_backstop = BackstopMode::delayed;
-    else {
-      map.context().error(map.node("us_backstop"), "simulation.us_backstop",
-                          "must be 'automatic', 'present', 'absent' or 'delayed'");
-    }
-    settings.set_in_file.insert("simulation.us_backstop");
+  if (map.has("us_backstop")) settings.set_in_file.insert("simulation.us_backstop");
+  if (const auto backstop = map.choice("us_backstop", {"automatic", "present", "absent", "delayed"})) {
+    settings.us_backstop = static_cast<BackstopMode>(*backstop);
   }
 }
 

@@ -99,12 +99,11 @@ Source read_source(ReadContext& ctx, const YAML::Node& node, const std::string& 
   source.date = map.string("date").value_or("");
   source.url = map.string("url").value_or("");
   source.file = map.string("file").value_or("");
-  source.confidence = map.string("confidence").value_or("");
+  if (const auto confidence = map.choice("confidence", {"verified", "uncertain"})) {
+    source.confidence = *confidence == 0 ? "verified" : "uncertain";
+  }
   if (source.outlet.empty() && source.file.empty()) {
     ctx.error(node, key, "a source needs an 'outlet' or a 'file'");
-  }
-  if (!source.confidence.empty() && source.confidence != "verified" && source.confidence != "uncertain") {
-    ctx.error(map.node("confidence"), map.key_path("confidence"), "must be 'verified' or 'uncertain'");
   }
   return source;
 }
@@ -170,6 +169,25 @@ std::optional<std::string> MapReader::string(const std::string& key, Need need) 
     return std::nullopt;
   }
   return value.Scalar();
+}
+
+std::optional<std::size_t> MapReader::choice(const std::string& key, std::initializer_list<std::string_view> allowed) {
+  const auto text = string(key);
+  if (!text) return std::nullopt;
+  std::size_t index = 0;
+  for (const std::string_view name : allowed) {
+    if (*text == name) return index;
+    ++index;
+  }
+  std::string list;
+  index = 0;
+  for (const std::string_view name : allowed) {
+    if (index > 0) list += index + 1 == allowed.size() ? " or " : ", ";
+    list += fmt::format("'{}'", name);
+    ++index;
+  }
+  ctx_.error(node(key), key_path(key), "must be " + list);
+  return std::nullopt;
 }
 
 std::optional<double> MapReader::number(const std::string& key, Need need, Range range) {

@@ -8,7 +8,9 @@
 #include <map>
 #include <optional>
 #include <set>
+#include <initializer_list>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "guarantor/core/diagnostics.hpp"
@@ -65,6 +67,9 @@ class MapReader {
   SourceLocation where(const std::string& key);
 
   std::optional<std::string> string(const std::string& key, Need need = Need::optional);
+  // The index of the key's text in `allowed`; when it is none of them, an error listing them
+  // ("must be 'a', 'b' or 'c'") and nullopt.
+  std::optional<std::size_t> choice(const std::string& key, std::initializer_list<std::string_view> allowed);
   std::optional<double> number(const std::string& key, Need need = Need::optional, Range range = {});
   std::optional<int> integer(const std::string& key, Need need = Need::optional, Range range = {});
   std::optional<bool> boolean(const std::string& key, Need need = Need::optional);

@@ -106,6 +106,30 @@ TEST(ScenarioLoader, ProbabilityOutsideZeroOneIsRejected) {
   ASSERT_NE(find_error(result.diagnostics, "1.8 is out of range [0, 1]"), nullptr) << all_messages(result.diagnostics);
 }
 
+TEST(ScenarioLoader, ValueOutsideAChoiceListsTheAllowedOnes) {
+  std::string text = replaced(minimal_text(), "    date: \"2025-09-05\"\n",
+                              "    date: \"2025-09-05\"\n    confidence: probable\n");
+  text += "plan:\n  burden_basis: population\nsimulation:\n  mandate: peacekeeping\n  us_backstop: maybe\n";
+  auto result = load_text(text);
+  // Every bad choice is reported at once, each naming its key and the allowed values.
+  for (const char* expected : {"sources[seed-004].confidence: must be 'verified' or 'uncertain'",
+                               "plan.burden_basis: must be 'gdp' or 'personnel'",
+                               "simulation.mandate: must be 'reassurance', 'deterrence' or 'interposition'",
+                               "simulation.us_backstop: must be 'automatic', 'present', 'absent' or 'delayed'"}) {
+    EXPECT_NE(find_error(result.diagnostics, expected), nullptr) << expected << "\n" << all_messages(result.diagnostics);
+  }
+  EXPECT_FALSE(result.ok());
+}
+
+TEST(ScenarioLoader, ChoicesAreReadIntoTheSettings) {
+  std::string text = minimal_text() + "plan:\n  burden_basis: gdp\nsimulation:\n  mandate: interposition\n  us_backstop: delayed\n";
+  auto result = load_text(text);
+  ASSERT_TRUE(result.ok()) << all_messages(result.diagnostics);
+  EXPECT_TRUE(result.scenario->plan.burden_by_gdp);
+  EXPECT_EQ(result.scenario->simulation.mandate, Mandate::interposition);
+  EXPECT_EQ(result.scenario->simulation.us_backstop, BackstopMode::delayed);
+}
+
 TEST(ScenarioLoader, UnknownNationReferenceSuggestsACode) {
   auto result = load_text(replaced(minimal_text(), "nation: GB", "nation: GR"));
   const Diagnostic* d = find_error(result.diagnostics, "unknown nation 'GR'");
