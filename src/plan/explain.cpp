@@ -66,40 +66,41 @@ struct Explainer {
     for (std::size_t n = 0; n < inst.nations.size(); ++n) {
       const NationInfo& info = inst.nations[n];
       if (info.offers.empty()) continue;
-      const int ni = static_cast<int>(n);
-      const double share = inst.settings.max_land_force_share * 100;
-      if (info.land_cap && cap_tight(ni, true, *info.land_cap)) {
-        Variation v;
-        v.uncapped_land.insert(ni);
-        const double g = gain(v);
-        if (g > kEpsilon) {
-          std::optional<double> shadow;
-          if (shadow_land.count(ni)) shadow = shadow_land[ni];
-          add(fmt::format("force_cap_land[{}]", nation(ni).code),
-              fmt::format("{}'s land-force cap binds: {:g}% of its {} ({:.0f} troops) allows {:.0f} troops committed "
-                          "including rotation, and the plan uses {:.0f}. Lifting the cap would cut the unmet "
-                          "requirement by {:.0f} troops.",
-                          nation(ni).name, share, info.land_cap_basis == "land_personnel" ? "land personnel" : "active personnel",
-                          *info.land_cap / inst.settings.max_land_force_share, *info.land_cap, committed(ni, true), g),
-              g, shadow);
-        }
-      }
-      if (info.total_cap && cap_tight(ni, false, *info.total_cap)) {
-        Variation v;
-        v.uncapped_total.insert(ni);
-        const double g = gain(v);
-        if (g > kEpsilon) {
-          std::optional<double> shadow;
-          if (shadow_total.count(ni)) shadow = shadow_total[ni];
-          add(fmt::format("force_cap_total[{}]", nation(ni).code),
-              fmt::format("{}'s overall force cap binds: {:g}% of {:.0f} active personnel allows {:.0f} troops "
-                          "committed including rotation, and the plan uses {:.0f}. Lifting it would cut the unmet "
-                          "requirement by {:.0f} troops.",
-                          nation(ni).name, share, *info.total_cap / inst.settings.max_land_force_share,
-                          *info.total_cap, committed(ni, false), g),
-              g, shadow);
-        }
-      }
+      if (info.land_cap) explain_cap(static_cast<int>(n), true, *info.land_cap);
+      if (info.total_cap) explain_cap(static_cast<int>(n), false, *info.total_cap);
+    }
+  }
+
+  // A nation's land-force cap (land_only) or overall cap: binding when it is tight and lifting it
+  // would cut the unmet requirement.
+  void explain_cap(int ni, bool land_only, double cap) {
+    if (!cap_tight(ni, land_only, cap)) return;
+    Variation v;
+    (land_only ? v.uncapped_land : v.uncapped_total).insert(ni);
+    const double g = gain(v);
+    if (g <= kEpsilon) return;
+    const auto& shadows = land_only ? shadow_land : shadow_total;
+    std::optional<double> shadow;
+    if (const auto it = shadows.find(ni); it != shadows.end()) shadow = it->second;
+    const NationInfo& info = inst.nations[static_cast<std::size_t>(ni)];
+    const double fraction = inst.settings.max_land_force_share;
+    const double share = fraction * 100;
+    const std::string& name = nation(ni).name;
+    if (land_only) {
+      add(fmt::format("force_cap_land[{}]", nation(ni).code),
+          fmt::format("{}'s land-force cap binds: {:g}% of its {} ({:.0f} troops) allows {:.0f} troops committed "
+                      "including rotation, and the plan uses {:.0f}. Lifting the cap would cut the unmet "
+                      "requirement by {:.0f} troops.",
+                      name, share, info.land_cap_basis == "land_personnel" ? "land personnel" : "active personnel",
+                      cap / fraction, cap, committed(ni, true), g),
+          g, shadow);
+    } else {
+      add(fmt::format("force_cap_total[{}]", nation(ni).code),
+          fmt::format("{}'s overall force cap binds: {:g}% of {:.0f} active personnel allows {:.0f} troops "
+                      "committed including rotation, and the plan uses {:.0f}. Lifting it would cut the unmet "
+                      "requirement by {:.0f} troops.",
+                      name, share, cap / fraction, cap, committed(ni, false), g),
+          g, shadow);
     }
   }
 
