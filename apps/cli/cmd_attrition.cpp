@@ -49,11 +49,10 @@ void run_fit(const AttritionOptions& o, CommandState& state) {
     state.exit_code = kExitInvalidInput;
     return;
   }
-  std::string error;
-  const auto fit = sim::fit_attrition(series, error);
+  const auto fit = sim::fit_attrition(series);
   if (!fit) {
-    std::cerr << fmt::format("{}: error: {}\n", o.file, error);
-    state.exit_code = kExitInvalidInput;
+    std::cerr << fmt::format("{}: error: {}\n", o.file, fit.status().message());
+    state.exit_code = fit.status().exit_code();
     return;
   }
   if (o.json) {

@@ -9,6 +9,8 @@
 #include "guarantor/geo/laydown.hpp"
 #include "guarantor/io/force_package_io.hpp"
 #include "guarantor/io/geo_data_io.hpp"
+#include "guarantor/report/laydown_output.hpp"
+#include "guarantor/report/map_svg.hpp"
 
 namespace guarantor::cli {
 
@@ -66,22 +68,21 @@ void register_laydown(CLI::App& app, CommandState& state) {
     if (!package) return;
     auto world = world_data(*options, state);
     if (!world) return;
-    std::string error;
-    const auto result = geo::run_laydown(geo::LaydownInput{&*scenario, &*package, &*world}, &error);
+    const auto result = geo::run_laydown(geo::LaydownInput{&*scenario, &*package, &*world});
     if (!result) {
-      std::cerr << fmt::format("{}: error: laydown: {}\n", options->file, error);
-      state.exit_code = kExitInvalidInput;
+      std::cerr << fmt::format("{}: error: laydown: {}\n", options->file, result.status().message());
+      state.exit_code = result.status().exit_code();
       return;
     }
     const std::filesystem::path out(options->out);
-    const std::string coverage = geo::coverage_json(*result);
-    if (!write_file((out / "laydown.geojson").string(), geo::laydown_geojson(*result), state)) return;
+    const std::string coverage = report::coverage_json(*result).dump(2) + "\n";
+    if (!write_file((out / "laydown.geojson").string(), report::laydown_geojson(*result).dump() + "\n", state)) return;
     if (!write_file((out / "coverage.json").string(), coverage, state)) return;
-    if (!write_file((out / "map.svg").string(), geo::map_svg(*result, *world), state)) return;
+    if (!write_file((out / "map.svg").string(), report::map_svg(*result, *world), state)) return;
     if (options->json) {
       std::cout << coverage;
     } else {
-      std::cout << geo::laydown_text(*result);
+      std::cout << report::laydown_text(*result);
       std::cout << fmt::format("\nWrote {0}/laydown.geojson, {0}/coverage.json and {0}/map.svg\n", out.string());
     }
   });

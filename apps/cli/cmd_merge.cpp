@@ -3,11 +3,11 @@
 #include <fmt/format.h>
 
 #include <filesystem>
-#include <fstream>
 #include <iostream>
-#include <sstream>
 
 #include "commands.hpp"
+#include "guarantor/io/simulation_io.hpp"
+#include "guarantor/report/simulation_output.hpp"
 #include "guarantor/sim/engine.hpp"
 
 namespace guarantor::cli {
@@ -20,48 +20,37 @@ struct MergeOptions {
   bool json = false;
 };
 
-std::optional<sim::SimulationRecord> read_record(const std::string& path, CommandState& state) {
-  std::ifstream in(path, std::ios::binary);
-  if (!in) {
-    std::cerr << fmt::format("{}: error: cannot read the file\n", path);
-    state.exit_code = kExitInvalidInput;
-    return std::nullopt;
+// Prints why a shard file cannot be merged: FILE: error: ... when it cannot be read, otherwise
+// FILE:1:1: error: shard: ... (the file is whole JSON; its problems have no line of their own).
+void report_unreadable(const std::string& path, const Status& status) {
+  if (status.code() == StatusCode::not_found) {
+    std::cerr << fmt::format("{}: error: {}\n", path, status.message());
+  } else {
+    std::cerr << fmt::format("{}:1:1: error: shard: {}\n", path, status.message());
   }
-  std::stringstream buffer;
-  buffer << in.rdbuf();
-  const nlohmann::json j = nlohmann::json::parse(buffer.str(), nullptr, false);
-  if (j.is_discarded()) {
-    std::cerr << fmt::format("{}:1:1: error: shard: not valid JSON\n", path);
-    state.exit_code = kExitInvalidInput;
-    return std::nullopt;
-  }
-  std::string error;
-  auto record = sim::record_from_json(j, error);
-  if (!record) {
-    std::cerr << fmt::format("{}:1:1: error: shard: {}\n", path, error);
-    state.exit_code = kExitInvalidInput;
-  }
-  return record;
 }
 
 void run_merge(const MergeOptions& o, CommandState& state) {
   std::vector<sim::SimulationRecord> shards;
   for (const auto& file : o.files) {
-    auto record = read_record(file, state);
-    if (!record) return;
+    auto record = io::read_simulation_record(file);
+    if (!record) {
+      report_unreadable(file, record.status());
+      state.exit_code = record.status().exit_code();
+      return;
+    }
     shards.push_back(std::move(*record));
   }
-  std::string error;
-  auto merged = sim::merge_records(shards, error);
+  const auto merged = sim::merge_records(shards);
   if (!merged) {
-    std::cerr << "merge: error: " << error << "\n";
-    state.exit_code = kExitInvalidInput;
+    std::cerr << "merge: error: " << merged.status().message() << "\n";
+    state.exit_code = merged.status().exit_code();
     return;
   }
-  const std::string text = sim::record_to_json(*merged).dump(1) + "\n";
+  const std::string text = report::simulation_json(*merged).dump(1) + "\n";
   const auto json_path = (std::filesystem::path(o.out) / "simulation.json").string();
   const auto md_path = (std::filesystem::path(o.out) / "simulation.md").string();
-  if (!write_file(json_path, text, state) || !write_file(md_path, sim::record_to_markdown(*merged), state)) return;
+  if (!write_file(json_path, text, state) || !write_file(md_path, report::simulation_markdown(*merged), state)) return;
   if (o.json) {
     std::cout << text;
   } else {

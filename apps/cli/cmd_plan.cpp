@@ -6,9 +6,9 @@
 #include <iostream>
 
 #include "commands.hpp"
-#include "guarantor/plan/milp.hpp"
 #include "guarantor/plan/plan.hpp"
-#include "guarantor/plan/report.hpp"
+#include "guarantor/report/plan_output.hpp"
+#include "guarantor/solver/milp.hpp"
 
 namespace guarantor::cli {
 
@@ -34,14 +34,13 @@ bool export_models(const plan::PlanResult& result, const std::string& path, Comm
   for (std::size_t k = 0; k < result.stage_models.size(); ++k) {
     std::filesystem::path target = base;
     if (k > 0) target.replace_filename(fmt::format("{}.stage{}{}", base.stem().string(), k + 1, base.extension().string()));
-    std::string error;
     if (!target.parent_path().empty()) {
       std::error_code ignored;
       std::filesystem::create_directories(target.parent_path(), ignored);
     }
-    if (!milp::write_model(result.stage_models[k], target.string(), &error)) {
-      std::cerr << fmt::format("{}: error: {}\n", target.string(), error);
-      state.exit_code = kExitFailure;
+    if (const Status written = milp::write_model(result.stage_models[k], target.string()); !written) {
+      std::cerr << fmt::format("{}: error: {}\n", target.string(), written.message());
+      state.exit_code = written.exit_code();
       return false;
     }
   }
@@ -59,15 +58,15 @@ void run_plan(const PlanCliOptions& options, CommandState& state) {
   plan_options.explain = !options.no_explain;
   plan_options.keep_stage_models = !options.export_model.empty();
   const plan::PlanResult result = plan::make_plan(*scenario, plan_options);
-  const nlohmann::json json = plan::plan_json(*scenario, result);
+  const nlohmann::json json = report::plan_json(*scenario, result);
   const std::filesystem::path out(options.out);
   if (!write_file((out / "plan.json").string(), json.dump(2) + "\n", state)) return;
-  if (!write_file((out / "plan.md").string(), plan::plan_markdown(*scenario, result), state)) return;
+  if (!write_file((out / "plan.md").string(), report::plan_markdown(*scenario, result), state)) return;
   if (!options.export_model.empty() && !export_models(result, options.export_model, state)) return;
   if (options.json) {
     std::cout << json.dump(2) << "\n";
   } else {
-    std::cout << plan::plan_summary_text(*scenario, result);
+    std::cout << report::plan_summary_text(*scenario, result);
     std::cout << fmt::format("  wrote {} and {}\n", (out / "plan.json").string(), (out / "plan.md").string());
   }
   // Timings go to stderr: the files stay identical from run to run.
@@ -75,9 +74,9 @@ void run_plan(const PlanCliOptions& options, CommandState& state) {
                            "Monte Carlo {:.3f} s\n",
                            result.solves, result.seconds_plan, result.seconds_contingency, result.seconds_explain,
                            result.seconds_monte_carlo);
-  if (!result.has_plan()) {
-    std::cerr << fmt::format("plan: no plan: {} {}\n", result.status, result.message);
-    state.exit_code = kExitFailure;
+  if (const Status outcome = result.outcome(); !outcome) {
+    std::cerr << fmt::format("plan: no plan: {}\n", outcome.message());
+    state.exit_code = outcome.exit_code();
   }
 }
 

@@ -12,10 +12,13 @@
 #include <thread>
 
 #include "guarantor/geo/laydown.hpp"
+#include "guarantor/report/laydown_output.hpp"
+#include "guarantor/report/map_svg.hpp"
 #include "guarantor/io/geo_data_io.hpp"
 #include "guarantor/io/web_assets_io.hpp"
 #include "guarantor/plan/plan.hpp"
-#include "guarantor/plan/report.hpp"
+#include "guarantor/report/plan_output.hpp"
+#include "guarantor/report/simulation_output.hpp"
 #include "guarantor/sim/engine.hpp"
 #include "report_inputs.hpp"
 
@@ -87,9 +90,9 @@ std::optional<PlanStage> run_plan_stage(const Scenario& scenario, const std::fil
     state.exit_code = kExitFailure;
     return std::nullopt;
   }
-  PlanStage stage{plan::plan_json(scenario, result), result.package()};
+  PlanStage stage{report::plan_json(scenario, result), result.package()};
   if (!write_file((out / "plan.json").string(), stage.json.dump(2) + "\n", state)) return std::nullopt;
-  if (!write_file((out / "plan.md").string(), plan::plan_markdown(scenario, result), state)) return std::nullopt;
+  if (!write_file((out / "plan.md").string(), report::plan_markdown(scenario, result), state)) return std::nullopt;
   return stage;
 }
 
@@ -109,17 +112,16 @@ std::optional<LaydownStage> run_laydown_stage(const Scenario& scenario, const Fo
     state.exit_code = kExitFailure;
     return std::nullopt;
   }
-  std::string error;
-  const auto result = geo::run_laydown(geo::LaydownInput{&scenario, &package, &*world}, &error);
+  const auto result = geo::run_laydown(geo::LaydownInput{&scenario, &package, &*world});
   if (!result) {
-    std::cerr << fmt::format("\n{}: error: laydown: {}\n", scenario.info.file, error);
+    std::cerr << fmt::format("\n{}: error: laydown: {}\n", scenario.info.file, result.status().message());
     state.exit_code = kExitInvalidInput;
     return std::nullopt;
   }
-  LaydownStage stage{nlohmann::json::parse(geo::coverage_json(*result)), nlohmann::json::parse(geo::laydown_geojson(*result))};
+  LaydownStage stage{report::coverage_json(*result), report::laydown_geojson(*result)};
   if (!write_file((out / "laydown.geojson").string(), stage.geojson.dump() + "\n", state)) return std::nullopt;
   if (!write_file((out / "coverage.json").string(), stage.coverage.dump(2) + "\n", state)) return std::nullopt;
-  if (!write_file((out / "map.svg").string(), geo::map_svg(*result, *world), state)) return std::nullopt;
+  if (!write_file((out / "map.svg").string(), report::map_svg(*result, *world), state)) return std::nullopt;
   return stage;
 }
 
@@ -146,11 +148,11 @@ std::optional<nlohmann::json> run_simulation_stage(const RunOptions& o, const Sc
   record.replications = o.replications.value_or(static_cast<std::uint64_t>(base.simulation.replications));
   record.seed = o.seed.value_or(base.simulation.seed);
   std::tie(record.first, record.end) = sim::shard_range(record.replications, 1, 1);
-  record.context = sim::describe_run(base, models);
+  record.description = sim::describe_run(base, models);
   record.accumulators = run_record_replications(record, models, o.threads);
-  nlohmann::json json = sim::record_to_json(record);
+  nlohmann::json json = report::simulation_json(record);
   if (!write_file((out / "simulation.json").string(), json.dump(1) + "\n", state)) return std::nullopt;
-  if (!write_file((out / "simulation.md").string(), sim::record_to_markdown(record), state)) return std::nullopt;
+  if (!write_file((out / "simulation.md").string(), report::simulation_markdown(record), state)) return std::nullopt;
   return json;
 }
 

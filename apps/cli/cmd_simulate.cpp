@@ -10,6 +10,7 @@
 
 #include "commands.hpp"
 #include "guarantor/io/force_package_io.hpp"
+#include "guarantor/report/simulation_output.hpp"
 #include "guarantor/sim/engine.hpp"
 
 namespace guarantor::cli {
@@ -117,15 +118,12 @@ void run_simulate(const SimulateOptions& o, CommandState& state) {
       return;
     }
   }
-  sim::SimulationRecord record;
-  record.replications = o.replications.value_or(static_cast<std::uint64_t>(base->simulation.replications));
-  record.seed = o.seed.value_or(base->simulation.seed);
-  record.shard_index = shard_index;
-  record.shard_count = shard_count;
-  std::tie(record.first, record.end) = sim::shard_range(record.replications, shard_index, shard_count);
-  record.context = sim::describe_run(*base, models);
+  sim::SimulationRecord record =
+      sim::new_record(*base, models, o.seed.value_or(base->simulation.seed),
+                      o.replications.value_or(static_cast<std::uint64_t>(base->simulation.replications)), shard_index,
+                      shard_count);
   record.accumulators = run_record_replications(record, models, o.threads);
-  const nlohmann::json result = sim::record_to_json(record);
+  const nlohmann::json result = report::simulation_json(record);
   const std::string text = result.dump(1) + "\n";
   std::vector<std::string> written;
   if (shard_count > 1) {
@@ -135,7 +133,7 @@ void run_simulate(const SimulateOptions& o, CommandState& state) {
   } else {
     const auto json_path = (std::filesystem::path(o.out) / "simulation.json").string();
     const auto md_path = (std::filesystem::path(o.out) / "simulation.md").string();
-    if (!write_file(json_path, text, state) || !write_file(md_path, sim::record_to_markdown(record), state)) return;
+    if (!write_file(json_path, text, state) || !write_file(md_path, report::simulation_markdown(record), state)) return;
     written = {json_path, md_path};
   }
   if (o.json) {

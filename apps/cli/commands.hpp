@@ -26,6 +26,10 @@ void register_report(CLI::App& app, CommandState& state);
 void register_run(CLI::App& app, CommandState& state);
 void register_laydown(CLI::App& app, CommandState& state);
 void register_plan(CLI::App& app, CommandState& state);
+void register_params(CLI::App& app, CommandState& state);
+
+// $GUARANTOR_DATA_DIR, else the source tree's data/ folder.
+std::string data_dir();
 
 // Loads a scenario (with an optional variant) and prints its diagnostics to stderr.
 // Returns nullopt and sets exit code 2 when the scenario is invalid.

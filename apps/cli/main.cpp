@@ -16,6 +16,7 @@ int main(int argc, char** argv) {
   cli::register_run(app, state);
   cli::register_laydown(app, state);
   cli::register_plan(app, state);
+  cli::register_params(app, state);
   try {
     app.parse(argc, argv);
   } catch (const CLI::CallForHelp& e) {

@@ -12,8 +12,6 @@ namespace guarantor::cli {
 
 // $GUARANTOR_WEB_DIR, else the source tree's web/ folder.
 std::string web_dir();
-// $GUARANTOR_DATA_DIR, else the source tree's data/ folder.
-std::string data_dir();
 
 // Loads web assets, renders report.html from `data` and writes it. Returns false (and sets the
 // exit code) on failure.

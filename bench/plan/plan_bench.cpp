@@ -39,7 +39,7 @@ void run(benchmark::State& state, const Scenario& scenario, bool contingency) {
   state.counters["solves"] = last.solves;
   state.counters["unmet_troops"] = last.objective.empty() ? -1 : last.objective.front().value;
   state.counters["gap"] = last.gap;
-  state.SetLabel(last.status);
+  state.SetLabel(guarantor::milp::to_string(last.status));
 }
 
 void BM_DefaultPlan(benchmark::State& state) {

@@ -9,19 +9,78 @@
 #include <memory>
 #include <numeric>
 
+#include "guarantor/core/numeric.hpp"
 #include "guarantor/geo/siting.hpp"
 
 namespace guarantor::geo {
 namespace {
 
 constexpr double kKmPerNauticalMile = 1.852;
+// Rounded length of a degree of latitude: only sets the step at which the line is rasterised.
+constexpr double kKmPerDegreeLatitude = 111.0;
+// The line is rasterised at a quarter of a cell so that it leaves no diagonal gap in the barrier.
+constexpr double kLineStepsPerCell = 4.0;
+// A coastal point just off the 1:50m outline still finds its cell up to this many cells away.
+constexpr int kCoastalSearchCells = 3;
+// Hubs to open when neither the settings nor the reassurance component's `hubs` driver say
+// (assumption, documented with LaydownSettings::hubs).
+constexpr int kDefaultHubs = 4;
+// Besides critical sites and hubs, the largest places of the host country are candidate positions
+// for air-defence fire units (assumption: enough to cover every city worth defending).
+constexpr std::size_t kAirDefencePlaceCandidates = 40;
+// At equal gain the greedy siting prefers a site without a unit yet; far below any real gain (people).
+constexpr double kReuseTieBreak = 1e-9;
+// Adversary outlines from the reference geography are clipped to the host country's bounding box
+// widened by this much, degrees: a shared border lies inside it, and the far side of a large
+// country (Russia reaches the Pacific) stays out of the nearest-vertex search.
+constexpr double kBorderSearchMarginDeg = 1.0;
+// A derived map extent frames the host country, the line and the corridor with this margin, degrees.
+constexpr double kDerivedExtentMarginDeg = 0.5;
 
 bool contains(const std::vector<std::string>& list, const std::string& item) {
   return std::find(list.begin(), list.end(), item) != list.end();
 }
 
+// Sites whose coverage the siting weighs and the layers report.
 bool is_critical(const Site& site) {
-  return site.kind == "capital" || site.kind == "nuclear_plant" || site.kind == "port" || site.kind == "logistics_hub";
+  switch (site.kind) {
+    case SiteKind::capital:
+    case SiteKind::nuclear_plant:
+    case SiteKind::port:
+    case SiteKind::logistics_hub: return true;
+    default: return false;
+  }
+}
+
+// A box that grows to hold points; empty until the first point.
+struct BoundingBox {
+  double south = 90, west = 180, north = -90, east = -180;
+  void add(const LatLon& p) {
+    south = std::min(south, p.lat), north = std::max(north, p.lat), west = std::min(west, p.lon), east = std::max(east, p.lon);
+  }
+  bool holds(const LatLon& p) const { return p.lat >= south && p.lat <= north && p.lon >= west && p.lon <= east; }
+  BoundingBox widened(double margin_deg) const {
+    return {std::max(-90.0, south - margin_deg), std::max(-180.0, west - margin_deg), std::min(90.0, north + margin_deg),
+            std::min(180.0, east + margin_deg)};
+  }
+};
+
+BoundingBox outline_box(const Country& country) {
+  BoundingBox box;
+  for (const auto& polygon : country.polygons)
+    for (const auto& p : polygon.outer) box.add(p);
+  return box;
+}
+
+// "Russia or Belarus": the adversaries by their names in the reference geography (else their codes).
+std::string country_names(const WorldData& world, const std::vector<std::string>& codes, const char* conjunction) {
+  std::string names;
+  for (std::size_t i = 0; i < codes.size(); ++i) {
+    const Country* country = world.find_country(codes[i]);
+    if (i > 0) names += i + 1 == codes.size() ? fmt::format(" {} ", conjunction) : ", ";
+    names += country && !country->name.empty() ? country->name : codes[i];
+  }
+  return names;
 }
 
 // Units in the package whose unit type provides one of `capabilities`, by unit type.
@@ -73,17 +132,20 @@ struct Demand {
 
 class Laydown {
  public:
-  Laydown(const LaydownInput& input) : s_(*input.scenario), package_(*input.package), world_(*input.world), set_(s_.laydown) {}
+  explicit Laydown(const LaydownInput& input)
+      : s_(*input.scenario), package_(*input.package), world_(*input.world), set_(s_.laydown), theatre_(s_.geography.theatre) {}
 
-  std::optional<LaydownResult> run(std::string* error);
+  Expected<LaydownResult> run();
 
  private:
-  bool build_grid(std::string* error);
+  Status build_grid();
+  void collect_borders();
+  MapExtent map_extent() const;
   void mark_occupied();
   void build_demand();
   void build_buffer_zone();
-  void site_hubs();
-  TradeoffPoint solve_siting(double min_distance_km, std::vector<int>* chosen_candidates);
+  Status site_hubs();
+  Expected<TradeoffPoint> solve_siting(double min_distance_km, std::vector<int>* chosen_candidates);
   void add_layer(Layer layer);
   void air_defence_layers();
   void air_policing_layer();
@@ -102,6 +164,8 @@ class Laydown {
   const ForcePackage& package_;
   const WorldData& world_;
   const LaydownSettings& set_;
+  const Theatre& theatre_;
+  const Country* host_ = nullptr;  // the host country's outline in the reference geography
   LaydownResult result_;
   Grid grid_;
   std::vector<std::uint8_t> occupied_;     // per cell
@@ -113,26 +177,61 @@ class Laydown {
   std::vector<std::vector<LatLon>> borders_;
 };
 
-bool Laydown::build_grid(std::string* error) {
-  const Country* ukraine = world_.find_country("UA");
-  if (!ukraine) {
-    *error = "the reference geography has no outline of Ukraine (iso_a2 UA)";
-    return false;
+Status Laydown::build_grid() {
+  if (theatre_.host_country.empty()) {
+    return Status::invalid_input(
+        "the scenario names no host country: set geography.theatre.host_country (or give a site of kind capital)");
+  }
+  host_ = world_.find_country(theatre_.host_country);
+  if (!host_) {
+    return Status::invalid_input(
+        fmt::format("the reference geography has no outline of the host country (iso_a2 {})", theatre_.host_country));
   }
   std::vector<Ring> rings;
-  for (const auto& polygon : ukraine->polygons) {
+  for (const auto& polygon : host_->polygons) {
     rings.push_back(polygon.outer);
     for (const auto& hole : polygon.holes) rings.push_back(hole);
   }
   grid_ = make_grid(rings, set_.grid_resolution_km);
-  if (grid_.size() == 0) {
-    *error = "the outline of Ukraine gives an empty grid";
-    return false;
-  }
+  if (grid_.size() == 0) return Status::invalid_input(fmt::format("the outline of {} gives an empty grid", host_->name));
   cells_ = std::make_unique<PointIndex>(grid_.centres);
+  result_.host_name = host_->name;
   result_.grid_cells = grid_.size();
   result_.grid_dlat_deg = grid_.dlat_deg;
-  return true;
+  return Status::ok();
+}
+
+// Borders with the adversaries: the scenario's, else the adversaries' outlines near the host.
+void Laydown::collect_borders() {
+  const auto& adversaries = theatre_.adversary_countries;
+  for (const auto& [code, path] : s_.geography.borders) {
+    if (contains(adversaries, code)) borders_.push_back(path.points);
+  }
+  if (!borders_.empty() || adversaries.empty()) return;
+  const BoundingBox near_host = outline_box(*host_).widened(kBorderSearchMarginDeg);
+  for (const auto& code : adversaries) {
+    const Country* country = world_.find_country(code);
+    if (!country) continue;
+    for (const auto& polygon : country->polygons) {
+      std::vector<LatLon> near;
+      for (const auto& p : polygon.outer) {
+        if (near_host.holds(p)) near.push_back(p);
+      }
+      if (!near.empty()) borders_.push_back(near);
+    }
+  }
+  result_.notes.push_back(fmt::format("Distances to the borders of {} use the reference outlines (the scenario gives no borders).",
+                                      country_names(world_, adversaries, "and")));
+}
+
+// The theatre's map extent, else the host country's outline, the line and the corridor with a margin.
+MapExtent Laydown::map_extent() const {
+  if (theatre_.map_extent) return *theatre_.map_extent;
+  BoundingBox box = outline_box(*host_);
+  for (const auto& p : result_.line) box.add(p);
+  for (const auto& p : result_.corridor.waypoints) box.add(p);
+  const BoundingBox framed = box.widened(kDerivedExtentMarginDeg);
+  return {framed.south, framed.west, framed.north, framed.east};
 }
 
 // Cells cut off from the capital by the line of contact (extended at both ends so that it closes
@@ -149,7 +248,7 @@ void Laydown::mark_occupied() {
   line.push_back(tail);
   const std::size_t n = static_cast<std::size_t>(grid_.rows) * grid_.cols;
   std::vector<std::uint8_t> barrier(n, 0);
-  for (const auto& p : densify(line, grid_.dlat_deg * 111.0 / 4.0)) {
+  for (const auto& p : densify(line, grid_.dlat_deg * kKmPerDegreeLatitude / kLineStepsPerCell)) {
     const int row = static_cast<int>(std::floor((p.lat - grid_.south) / grid_.dlat_deg));
     const int col = static_cast<int>(std::floor((p.lon - grid_.west) / grid_.dlon_deg));
     if (row >= 0 && row < grid_.rows && col >= 0 && col < grid_.cols) barrier[static_cast<std::size_t>(row) * grid_.cols + col] = 1;
@@ -177,7 +276,7 @@ void Laydown::mark_occupied() {
   // The reference: the capital when it is on the grid, else the westernmost cell.
   std::int32_t reference = -1;
   for (const auto& site : s_.geography.sites) {
-    if (site.kind == "capital" && reference < 0) reference = grid_.cell_containing(site.position);
+    if (site.kind == SiteKind::capital && reference < 0) reference = grid_.cell_containing(site.position);
   }
   std::size_t start = 0;
   if (reference >= 0) {
@@ -213,12 +312,12 @@ void Laydown::mark_occupied() {
   }
 }
 
-// The grid cell of p, looking up to 3 cells around for coastal points just off the 1:50m outline;
-// -1 when p is not in the outline of Ukraine (abroad, or in Crimea, which Natural Earth 4.1 draws
-// as Russian).
+// The grid cell of p, looking a few cells around for coastal points just off the 1:50m outline;
+// -1 when p is not in the host country's outline (abroad, or, for Ukraine, in Crimea, which
+// Natural Earth 4.1 draws as Russian).
 std::int32_t Laydown::cell_near(const LatLon& p) const {
   std::int32_t cell = grid_.cell_containing(p);
-  for (int ring = 1; cell < 0 && ring <= 3; ++ring) {
+  for (int ring = 1; cell < 0 && ring <= kCoastalSearchCells; ++ring) {
     for (int dr = -ring; dr <= ring && cell < 0; ++dr)
       for (int dc = -ring; dc <= ring && cell < 0; ++dc)
         cell = grid_.cell_containing({p.lat + dr * grid_.dlat_deg, p.lon + dc * grid_.dlon_deg});
@@ -238,7 +337,7 @@ bool Laydown::controlled_at(const LatLon& p) const {
 
 void Laydown::build_demand() {
   for (const auto& place : world_.places) {
-    if (place.country != "UA" || !controlled_at(place.position)) continue;
+    if (place.country != theatre_.host_country || !controlled_at(place.position)) continue;
     demand_.points.push_back(place.position);
     demand_.weights.push_back(place.population);
     demand_.population.push_back(place.population);
@@ -246,7 +345,7 @@ void Laydown::build_demand() {
     result_.controlled_population += place.population;
   }
   for (const auto& site : s_.geography.sites) {
-    if (!is_critical(site) || (!site.country.empty() && site.country != "UA")) continue;
+    if (!is_critical(site) || (!site.country.empty() && site.country != theatre_.host_country)) continue;
     critical_.push_back(&site);
     if (!controlled_at(site.position)) continue;  // a site behind the line is reported, not sited for
     demand_.points.push_back(site.position);
@@ -267,13 +366,11 @@ void Laydown::build_buffer_zone() {
   if (s_.geography.buffer_zone && s_.geography.buffer_zone->points.size() >= 3) {
     result_.buffer_zone = s_.geography.buffer_zone->points;
     result_.buffer_zone_from_scenario = true;
-    double south = 90, north = -90, west = 180, east = -180;
-    for (const auto& p : result_.buffer_zone) {
-      south = std::min(south, p.lat), north = std::max(north, p.lat), west = std::min(west, p.lon), east = std::max(east, p.lon);
-    }
+    BoundingBox box;
+    for (const auto& p : result_.buffer_zone) box.add(p);
     for (std::size_t i = 0; i < grid_.size(); ++i) {
       const LatLon& c = grid_.centres[i];
-      if (c.lat >= south && c.lat <= north && c.lon >= west && c.lon <= east && inside(result_.buffer_zone, c)) buffer_cell_[i] = 1;
+      if (box.holds(c) && inside(result_.buffer_zone, c)) buffer_cell_[i] = 1;
     }
     return;
   }
@@ -299,10 +396,10 @@ int Laydown::hubs_wanted() const {
     auto it = c.drivers.find("hubs");
     if (it != c.drivers.end() && it->second.known()) return std::max(1, static_cast<int>(std::lround(*it->second.value)));
   }
-  return 4;
+  return kDefaultHubs;
 }
 
-TradeoffPoint Laydown::solve_siting(double min_distance_km, std::vector<int>* chosen_candidates) {
+Expected<TradeoffPoint> Laydown::solve_siting(double min_distance_km, std::vector<int>* chosen_candidates) {
   TradeoffPoint point;
   point.min_distance_km = min_distance_km;
   std::vector<int> eligible;  // indices into result_.hub_candidates
@@ -323,7 +420,9 @@ TradeoffPoint Laydown::solve_siting(double min_distance_km, std::vector<int>* ch
     const Disc disc{result_.hub_candidates[eligible[k]].position, radius};
     demand_index_->for_each_in(disc, [&](std::size_t i) { problem.covered_by[i].push_back(static_cast<int>(k)); });
   }
-  const CoveringSolution solution = solve_max_covering(problem);
+  const auto solved = solve_max_covering(problem);
+  if (!solved) return solved.status();
+  const CoveringSolution& solution = *solved;
   point.optimal = solution.optimal;
   point.hubs = static_cast<int>(solution.chosen.size());
   point.coverage_share = solution.total_weight > 0 ? solution.covered_weight / solution.total_weight : 0;
@@ -343,14 +442,14 @@ TradeoffPoint Laydown::solve_siting(double min_distance_km, std::vector<int>* ch
   return point;
 }
 
-void Laydown::site_hubs() {
+Status Laydown::site_hubs() {
   const auto& line = s_.geography.line_of_contact.points;
   for (const auto& site : s_.geography.sites) {
     if (!site.hub_candidate) continue;
     Hub hub{site.id, site.name, site.position, distance_to_polyline_km(site.position, line),
             borders_.empty() ? std::numeric_limits<double>::infinity() : distance_to_polylines_km(site.position, borders_)};
     if (!controlled_at(site.position)) {
-      result_.rejected_candidates.push_back(site.id + (cell_near(site.position) < 0 ? ": outside the outline of Ukraine"
+      result_.rejected_candidates.push_back(site.id + (cell_near(site.position) < 0 ? ": outside the outline of " + host_->name
                                                                                     : ": on the occupied side of the line"));
       continue;
     }
@@ -358,16 +457,23 @@ void Laydown::site_hubs() {
       result_.rejected_candidates.push_back(fmt::format("{}: {:.0f} km from the line (minimum {:.0f})", site.id,
                                                         hub.distance_to_line_km, set_.min_distance_to_line_km));
     } else if (hub.distance_to_border_km < set_.min_distance_to_border_km) {
-      result_.rejected_candidates.push_back(fmt::format("{}: {:.0f} km from the Russian or Belarusian border (minimum {:.0f})",
-                                                        site.id, hub.distance_to_border_km, set_.min_distance_to_border_km));
+      result_.rejected_candidates.push_back(fmt::format("{}: {:.0f} km from the border of {} (minimum {:.0f})", site.id,
+                                                        hub.distance_to_border_km,
+                                                        country_names(world_, theatre_.adversary_countries, "or"),
+                                                        set_.min_distance_to_border_km));
     }
     result_.hub_candidates.push_back(hub);
   }
   std::vector<int> chosen;
-  solve_siting(set_.min_distance_to_line_km, &chosen);
+  if (auto sited = solve_siting(set_.min_distance_to_line_km, &chosen); !sited) return sited.status();
   for (int j : chosen) result_.hubs.push_back(result_.hub_candidates[j]);
-  for (double d : set_.tradeoff_distances_km) result_.tradeoff.push_back(solve_siting(d, nullptr));
+  for (double d : set_.tradeoff_distances_km) {
+    auto point = solve_siting(d, nullptr);
+    if (!point) return point.status();
+    result_.tradeoff.push_back(std::move(*point));
+  }
   if (result_.hubs.empty()) result_.notes.push_back("No hub candidate meets the distance limits: no hubs are sited.");
+  return Status::ok();
 }
 
 void Laydown::add_layer(Layer layer) {
@@ -393,7 +499,7 @@ void Laydown::add_layer(Layer layer) {
     }
   }
   layer.area_share = result_.controlled_area_km2 > 0 ? layer.area_covered_km2 / result_.controlled_area_km2 : 0;
-  if (layer.name == "isr_monitoring") layer.buffer_zone_share = buffer_area > 0 ? buffer_seen / buffer_area : 0;
+  if (layer.kind == LayerKind::isr_monitoring) layer.buffer_zone_share = buffer_area > 0 ? buffer_seen / buffer_area : 0;
   result_.layers.push_back(std::move(layer));
 }
 
@@ -409,7 +515,7 @@ std::vector<int> Laydown::greedy_sites(const std::vector<LatLon>& candidates, co
     for (std::size_t j = 0; j < candidates.size(); ++j) {
       double gain = 0;
       demand_index_->for_each_in({candidates[j], radius}, [&](std::size_t i) { if (!covered[i]) gain += demand_.weights[i]; });
-      gain -= 1e-9 * used[j];  // at a tie, prefer a site without a unit yet
+      gain -= kReuseTieBreak * used[j];
       if (gain > best_gain) best_gain = gain, best = static_cast<int>(j);
     }
     if (best < 0) break;
@@ -423,7 +529,7 @@ std::vector<int> Laydown::greedy_sites(const std::vector<LatLon>& candidates, co
 void Laydown::air_defence_layers() {
   const auto units = units_with(s_, package_, set_.air_defence_capabilities);
   const auto& line = s_.geography.line_of_contact.points;
-  // Candidate positions: critical sites, hubs, and the 40 largest controlled places, far enough from the line.
+  // Candidate positions: critical sites, hubs, and the largest controlled places, far enough from the line.
   std::vector<LatLon> candidates;
   std::vector<std::string> names, ids;
   auto consider = [&](const LatLon& p, const std::string& name, const std::string& id) {
@@ -434,10 +540,10 @@ void Laydown::air_defence_layers() {
   for (const auto& hub : result_.hubs) consider(hub.position, hub.name, hub.site_id);
   std::vector<const Place*> big;
   for (const auto& place : world_.places) {
-    if (place.country == "UA") big.push_back(&place);
+    if (place.country == theatre_.host_country) big.push_back(&place);
   }
   std::stable_sort(big.begin(), big.end(), [](const Place* a, const Place* b) { return a->population > b->population; });
-  for (std::size_t k = 0; k < big.size() && k < 40; ++k) consider(big[k]->position, big[k]->name, "");
+  for (std::size_t k = 0; k < big.size() && k < kAirDefencePlaceCandidates; ++k) consider(big[k]->position, big[k]->name, "");
   std::vector<double> radii;
   std::vector<const UnitType*> types;
   for (const auto& u : units) {
@@ -454,8 +560,8 @@ void Laydown::air_defence_layers() {
   for (auto k : order) sorted_radii.push_back(radii[k]);
   const auto picks = candidates.empty() ? std::vector<int>{} : greedy_sites(candidates, sorted_radii);
   const double horizon = radar_horizon_km(set_.radar_antenna_height_m, set_.low_target_height_m);
-  Layer high{"air_defence", "within the engagement range of a fire unit (targets at altitude)", {}, 0, 0, {}, {}, 0, 0, {}, ""};
-  Layer low{"air_defence_low",
+  Layer high{LayerKind::air_defence, "within the engagement range of a fire unit (targets at altitude)", {}, 0, 0, {}, {}, 0, 0, {}, ""};
+  Layer low{LayerKind::air_defence_low,
             fmt::format("within min(engagement range, radar horizon {:.0f} km against a {:.0f} m target from a {:.0f} m mast)",
                         horizon, set_.low_target_height_m, set_.radar_antenna_height_m),
             {}, 0, 0, {}, {}, 0, 0, {}, ""};
@@ -474,7 +580,7 @@ void Laydown::air_policing_layer() {
   const auto units = units_with(s_, package_, set_.air_policing_capabilities);
   std::vector<const Site*> bases;
   for (const auto& site : s_.geography.sites) {
-    const bool listed = set_.airbases.empty() ? site.kind == "airbase" : contains(set_.airbases, site.id);
+    const bool listed = set_.airbases.empty() ? site.kind == SiteKind::airbase : contains(set_.airbases, site.id);
     if (listed) bases.push_back(&site);
   }
   const double intercept_radius = std::max(0.0, set_.intercept_time_target_minutes - set_.scramble_minutes) / 60.0 * set_.intercept_speed_kmh;
@@ -482,7 +588,7 @@ void Laydown::air_policing_layer() {
   for (const auto& u : units) {  // an interceptor cannot go beyond its combat radius
     if (u.type->range_km.known()) radius = std::min(radius, *u.type->range_km.value);
   }
-  Layer layer{"air_policing",
+  Layer layer{LayerKind::air_policing,
               fmt::format("an interceptor reaches it within {:.0f} min ({:.0f} min to airborne, then {:.0f} km/h): {:.0f} km of a base",
                           set_.intercept_time_target_minutes, set_.scramble_minutes, set_.intercept_speed_kmh, radius),
               {}, 0, 0, {}, {}, 0, 0, {}, ""};
@@ -508,7 +614,7 @@ void Laydown::isr_layer() {
   const auto units = units_with(s_, package_, set_.isr_capabilities);
   const auto& line = s_.geography.line_of_contact.points;
   const bool radius_from_settings = set_.overridden.count("isr_sensor_radius_km") > 0;
-  Layer layer{"isr_monitoring", fmt::format("within the sensor footprint of an ISR orbit centred {:.0f} km behind the line", set_.isr_standoff_km),
+  Layer layer{LayerKind::isr_monitoring, fmt::format("within the sensor footprint of an ISR orbit centred {:.0f} km behind the line", set_.isr_standoff_km),
               {}, 0, 0, {}, {}, 0, 0, {}, ""};
   std::vector<double> radii;  // one per orbit, in the order of the unit types
   for (const auto& u : units) {
@@ -529,7 +635,7 @@ void Laydown::isr_layer() {
 }
 
 void Laydown::hub_reaction_layer() {
-  Layer layer{"hub_reaction",
+  Layer layer{LayerKind::hub_reaction,
               fmt::format("a hub's reaction force reaches it within {:.0f} min ({:.0f} min notice, {:.0f} km/h, road factor {:.2f}): {:.0f} km",
                           set_.reaction_time_target_minutes, set_.notice_to_move_minutes, set_.reaction_speed_kmh,
                           set_.road_factor, hub_radius_km()),
@@ -537,11 +643,6 @@ void Laydown::hub_reaction_layer() {
   for (const auto& hub : result_.hubs) layer.emitters.push_back({"hub " + hub.name, hub.site_id, hub.position, hub_radius_km()});
   if (result_.hubs.empty()) layer.note = "no hubs sited";
   add_layer(std::move(layer));
-}
-
-double nearest_rank(const std::vector<double>& sorted, double q) {
-  const std::size_t rank = static_cast<std::size_t>(std::ceil(q * sorted.size()));
-  return sorted[std::clamp<std::size_t>(rank, 1, sorted.size()) - 1];
 }
 
 void Laydown::reaction_times() {
@@ -558,7 +659,7 @@ void Laydown::reaction_times() {
   }
   std::vector<double> sorted = result_.line_reaction_minutes;
   std::sort(sorted.begin(), sorted.end());
-  result_.reaction_time_minutes = Percentiles{nearest_rank(sorted, 0.5), nearest_rank(sorted, 0.9), sorted.back()};
+  result_.reaction_time_minutes = Percentiles{guarantor::nearest_rank(sorted, 0.5), guarantor::nearest_rank(sorted, 0.9), sorted.back()};
 }
 
 void Laydown::corridor() {
@@ -576,55 +677,46 @@ void Laydown::corridor() {
   c.escort_ships_per_day = groups * 2.0 * set_.ships_per_convoy * 24.0 / cycle_hours;
 }
 
-std::optional<LaydownResult> Laydown::run(std::string* error) {
+Expected<LaydownResult> Laydown::run() {
   result_.scenario = s_.info.name;
   result_.package_origin = package_.origin;
+  result_.host_country = theatre_.host_country;
   result_.line = s_.geography.line_of_contact.points;
-  if (result_.line.size() < 2) {
-    *error = "the line of contact needs at least 2 points";
-    return std::nullopt;
-  }
-  if (!build_grid(error)) return std::nullopt;
-  for (const auto& [code, path] : s_.geography.borders) {
-    if (code == "RU" || code == "BY") borders_.push_back(path.points);
-  }
-  if (borders_.empty()) {
-    for (const char* code : {"RU", "BY"}) {
-      const Country* country = world_.find_country(code);
-      if (!country) continue;
-      for (const auto& polygon : country->polygons) {
-        std::vector<LatLon> near;  // the outline near Ukraine is all that can be nearest
-        for (const auto& p : polygon.outer) {
-          if (p.lat > 43 && p.lat < 54 && p.lon > 21 && p.lon < 42) near.push_back(p);
-        }
-        if (!near.empty()) borders_.push_back(near);
-      }
-    }
-    result_.notes.push_back("Distances to the Russian and Belarusian borders use the Natural Earth outlines (the scenario gives no borders).");
-  }
+  if (result_.line.size() < 2) return Status::invalid_input("the line of contact needs at least 2 points");
+  if (Status grid = build_grid(); !grid) return grid;
+  collect_borders();
   mark_occupied();
   build_demand();
   build_buffer_zone();
-  site_hubs();
+  if (Status sited = site_hubs(); !sited) return sited;
   air_defence_layers();
   air_policing_layer();
   isr_layer();
   hub_reaction_layer();
   reaction_times();
   corridor();
+  result_.map_extent = map_extent();
   return std::move(result_);
 }
 
 }  // namespace
 
-std::optional<LaydownResult> run_laydown(const LaydownInput& input, std::string* error) {
-  std::string ignored;
-  if (!error) error = &ignored;
-  if (!input.scenario || !input.package || !input.world) {
-    *error = "run_laydown needs a scenario, a force package and the reference geography";
-    return std::nullopt;
+const char* to_string(LayerKind kind) {
+  switch (kind) {
+    case LayerKind::air_defence: return "air_defence";
+    case LayerKind::air_defence_low: return "air_defence_low";
+    case LayerKind::air_policing: return "air_policing";
+    case LayerKind::isr_monitoring: return "isr_monitoring";
+    case LayerKind::hub_reaction: return "hub_reaction";
   }
-  return Laydown(input).run(error);
+  return "unknown";
+}
+
+Expected<LaydownResult> run_laydown(const LaydownInput& input) {
+  if (!input.scenario || !input.package || !input.world) {
+    return Status::internal("run_laydown needs a scenario, a force package and the reference geography");
+  }
+  return Laydown(input).run();
 }
 
 }  // namespace guarantor::geo

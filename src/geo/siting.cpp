@@ -6,17 +6,15 @@
 #include <cmath>
 #include <numeric>
 
-#include "guarantor/plan/milp.hpp"
+#include "guarantor/solver/milp.hpp"
 
 namespace guarantor::geo {
 
-CoveringSolution solve_max_covering(const CoveringProblem& problem) {
+Expected<CoveringSolution> solve_max_covering(const CoveringProblem& problem) {
   CoveringSolution result;
   result.total_weight = std::accumulate(problem.weights.begin(), problem.weights.end(), 0.0);
-  if (problem.candidates == 0 || problem.facilities <= 0) {
-    result.solved = true;
+  if (problem.candidates == 0 || problem.facilities <= 0) {  // nothing to open: nothing covered
     result.optimal = true;
-    result.message = "no candidate sites or no facilities to place";
     return result;
   }
   milp::Model model;
@@ -40,13 +38,10 @@ CoveringSolution solve_max_covering(const CoveringProblem& problem) {
   milp::SolveOptions options;
   options.time_limit_seconds = problem.time_limit_seconds;
   const milp::Solution solution = milp::solve(model, options);
-  result.message = solution.message;
   if (!solution.has_solution()) {
-    result.message = fmt::format("the siting MILP ended {}: {}", milp::to_string(solution.status), solution.message);
-    return result;
+    return Status::solver_failure(fmt::format("the siting MILP ended {}: {}", milp::to_string(solution.status), solution.message));
   }
-  result.solved = true;
-  result.optimal = solution.status == milp::Status::optimal;
+  result.optimal = solution.status == milp::SolveStatus::optimal;
   for (int j = 0; j < problem.candidates; ++j) {
     if (solution.values[x[j]] > 0.5) result.chosen.push_back(j);
   }

@@ -103,9 +103,7 @@ Scenario read_document(ReadContext& ctx, YAML::Node& root) {
   scenario.components = load_components(ctx, top.node("components"));
   scenario.geography = load_geography(ctx, top.node("geography"));
   scenario.variants = load_variant_infos(ctx, top.node("variants"));
-  scenario.plan = load_plan_settings(ctx, top.node("plan"));
-  scenario.laydown = load_laydown_settings(ctx, top.node("laydown"));
-  scenario.simulation = load_simulation_settings(ctx, top.node("simulation"));
+  load_stage_settings(ctx, top, scenario);
   top.finish();
   if (scenario.nations.empty() && !ctx.diagnostics().has_errors()) {
     ctx.diagnostics().error(ctx.at(root), "nations", "a scenario needs at least one nation");

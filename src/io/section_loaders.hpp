@@ -14,9 +14,8 @@ std::vector<Pledge> load_pledges(ReadContext& ctx, const YAML::Node& node);
 std::vector<Component> load_components(ReadContext& ctx, const YAML::Node& node);
 Geography load_geography(ReadContext& ctx, const YAML::Node& node);
 std::vector<VariantInfo> load_variant_infos(ReadContext& ctx, const YAML::Node& node);
-PlanSettings load_plan_settings(ReadContext& ctx, const YAML::Node& node);
-LaydownSettings load_laydown_settings(ReadContext& ctx, const YAML::Node& node);
-SimulationSettings load_simulation_settings(ReadContext& ctx, const YAML::Node& node);
+// The plan, laydown and simulation sections, driven by the parameter registry.
+void load_stage_settings(ReadContext& ctx, MapReader& top, Scenario& scenario);
 
 // Cross-references and consistency between sections (unknown nation, absurd troop numbers...).
 void check_consistency(ReadContext& ctx, const Scenario& scenario);

@@ -7,6 +7,7 @@
 
 #include <charconv>
 
+#include "guarantor/scenario/parameters.hpp"
 #include "io/section_loaders.hpp"
 
 namespace guarantor::io {
@@ -86,6 +87,26 @@ std::optional<Resolved> resolve(YAML::Node root, const std::string& path, std::s
   return resolved;
 }
 
+// Sets a registered parameter, creating the sections on its path that the document lacks
+// (a section written as `key:` with no value counts as absent).
+void set_registered(YAML::Node& root, const std::string& key, const YAML::Node& value) {
+  const auto parts = split_path(key);
+  YAML::Node current;
+  current.reset(root);
+  for (std::size_t i = 0; i + 1 < parts.size(); ++i) {
+    YAML::Node child;
+    for (const auto& entry : current) {
+      if (entry.first.Scalar() == parts[i]) child.reset(entry.second);
+    }
+    if (!child.IsDefined() || !child.IsMap()) {
+      current[parts[i]] = YAML::Node(YAML::NodeType::Map);
+      child.reset(current[parts[i]]);
+    }
+    current.reset(child);
+  }
+  current[parts.back()] = value;
+}
+
 const YAML::Node* find_variant(const YAML::Node& variants, const std::string& name, YAML::Node& out) {
   if (!variants.IsSequence()) return nullptr;
   for (const auto& variant : variants) {
@@ -121,7 +142,13 @@ void patch(ReadContext& ctx, YAML::Node& root, const YAML::Node& variant, const 
   if (set.IsMap()) {
     for (const auto& entry : set) {
       std::string problem;
-      auto target = resolve(root, entry.first.Scalar(), problem);
+      const std::string& key = entry.first.Scalar();
+      if (params::find(key)) {
+        // A registered parameter may be set whether or not the base file writes it.
+        if (!dry_run) set_registered(root, key, entry.second);
+        continue;
+      }
+      auto target = resolve(root, key, problem);
       if (!target) {
         ctx.error(entry.first, here + ".set", fmt::format("cannot patch '{}': {}", entry.first.Scalar(), problem));
         continue;

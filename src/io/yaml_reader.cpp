@@ -172,16 +172,20 @@ std::optional<std::string> MapReader::string(const std::string& key, Need need) 
 }
 
 std::optional<std::size_t> MapReader::choice(const std::string& key, std::initializer_list<std::string_view> allowed) {
+  return choice(key, std::vector<std::string>(allowed.begin(), allowed.end()));
+}
+
+std::optional<std::size_t> MapReader::choice(const std::string& key, const std::vector<std::string>& allowed) {
   const auto text = string(key);
   if (!text) return std::nullopt;
   std::size_t index = 0;
-  for (const std::string_view name : allowed) {
+  for (const std::string& name : allowed) {
     if (*text == name) return index;
     ++index;
   }
   std::string list;
   index = 0;
-  for (const std::string_view name : allowed) {
+  for (const std::string& name : allowed) {
     if (index > 0) list += index + 1 == allowed.size() ? " or " : ", ";
     list += fmt::format("'{}'", name);
     ++index;

@@ -70,6 +70,7 @@ class MapReader {
   // The index of the key's text in `allowed`; when it is none of them, an error listing them
   // ("must be 'a', 'b' or 'c'") and nullopt.
   std::optional<std::size_t> choice(const std::string& key, std::initializer_list<std::string_view> allowed);
+  std::optional<std::size_t> choice(const std::string& key, const std::vector<std::string>& allowed);
   std::optional<double> number(const std::string& key, Need need = Need::optional, Range range = {});
   std::optional<int> integer(const std::string& key, Need need = Need::optional, Range range = {});
   std::optional<bool> boolean(const std::string& key, Need need = Need::optional);

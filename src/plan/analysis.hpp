@@ -21,7 +21,8 @@ std::vector<BindingConstraint> binding_constraints(const Instance& inst, const B
 MonteCarloResult monte_carlo(const Instance& inst, const BasePlan& base, int draws, std::uint64_t seed,
                              const milp::SolveOptions& options, int& solves);
 
-// Uniform in [0, 1) from Philox4x32-10 keyed by the seed, at counter (draw, item, purpose).
+// Uniform in [0, 1) from the core Philox4x32-10 (core/philox.hpp) keyed by the seed, at counter
+// (draw, item, purpose, 0).
 double uniform(std::uint64_t seed, std::uint32_t draw, std::uint32_t item, std::uint32_t purpose);
 
 PlannedAssignment to_assignment(const Instance& inst, const Placement& p);

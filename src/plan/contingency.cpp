@@ -12,7 +12,7 @@ namespace {
 
 ContingencyCase compare(const Instance& inst, const BasePlan& base, const Resolve& r) {
   ContingencyCase c;
-  c.status = milp::to_string(r.status);
+  c.status = r.status;
   c.shortfall_troops = r.unmet_troops;
   c.extra_shortfall_troops = r.unmet_troops - base.unmet;
   for (std::size_t k = 0; k < inst.components.size() && k < r.fills.size(); ++k) {

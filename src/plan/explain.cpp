@@ -26,7 +26,7 @@ struct Explainer {
   double gain(const Variation& v) {
     ++solves;
     const Resolve r = resolve_unmet(inst, v, options);
-    if (r.status != milp::Status::optimal && r.status != milp::Status::feasible) return 0;
+    if (r.status != milp::SolveStatus::optimal && r.status != milp::SolveStatus::feasible) return 0;
     return base.unmet - r.unmet_troops;
   }
 
@@ -87,12 +87,12 @@ struct Explainer {
     const double share = fraction * 100;
     const std::string& name = nation(ni).name;
     if (land_only) {
+      const char* basis = info.land_cap_basis == CapBasis::land_personnel ? "land personnel" : "active personnel";
       add(fmt::format("force_cap_land[{}]", nation(ni).code),
           fmt::format("{}'s land-force cap binds: {:g}% of its {} ({:.0f} troops) allows {:.0f} troops committed "
                       "including rotation, and the plan uses {:.0f}. Lifting the cap would cut the unmet "
                       "requirement by {:.0f} troops.",
-                      name, share, info.land_cap_basis == "land_personnel" ? "land personnel" : "active personnel",
-                      cap / fraction, cap, committed(ni, true), g),
+                      name, share, basis, cap / fraction, cap, committed(ni, true), g),
           g, shadow);
     } else {
       add(fmt::format("force_cap_total[{}]", nation(ni).code),
@@ -239,7 +239,7 @@ struct Explainer {
     lp_options.lp_relaxation = true;
     const milp::Solution s = milp::solve(lp, lp_options);
     ++solves;
-    if (s.status != milp::Status::optimal) return;
+    if (s.status != milp::SolveStatus::optimal) return;
     for (std::size_t n = 0; n < inst.nations.size(); ++n) {
       if (f.land_cap_row[n] >= 0) shadow_land[static_cast<int>(n)] = -s.duals[static_cast<std::size_t>(f.land_cap_row[n])];
       if (f.total_cap_row[n] >= 0)

@@ -283,7 +283,7 @@ LexOutcome solve_stages(Formulation& f, int stages, const milp::SolveOptions& op
     term.name = stage_name(k);
     const auto& objective = f.objective[static_cast<std::size_t>(k)];
     if (objective.empty() && out.has_solution()) {
-      term.status = "skipped";  // identically zero: nothing to optimise
+      term.skipped = true;  // identically zero: nothing to optimise
       out.terms.push_back(term);
       continue;
     }
@@ -298,7 +298,7 @@ LexOutcome solve_stages(Formulation& f, int stages, const milp::SolveOptions& op
     if (k > 0) stage_options.relative_gap = std::max(options.relative_gap, 1e-3);
     const milp::Solution s = milp::solve(f.model, stage_options);
     ++out.solves;
-    term.status = milp::to_string(s.status);
+    term.status = s.status;
     term.seconds = s.seconds;
     term.gap = s.gap;
     if (!s.has_solution()) {
@@ -310,12 +310,12 @@ LexOutcome solve_stages(Formulation& f, int stages, const milp::SolveOptions& op
       }
       // A later stage without a solution keeps the previous stage's solution.
       out.message = fmt::format("stage {} ({}): {}", k + 1, term.name, s.message);
-      out.status = milp::Status::feasible;
+      out.status = milp::SolveStatus::feasible;
       out.terms.push_back(term);
       break;
     }
     if (k == 0) out.status = s.status;
-    else if (s.status == milp::Status::feasible) out.status = milp::Status::feasible;
+    else if (s.status == milp::SolveStatus::feasible) out.status = milp::SolveStatus::feasible;
     out.values = s.values;
     out.gap = std::max(out.gap, s.gap);
     term.value = milp::Model::evaluate(objective, s.values);
@@ -328,7 +328,7 @@ LexOutcome solve_stages(Formulation& f, int stages, const milp::SolveOptions& op
   }
   // Terms of stages that were skipped or not reached are evaluated at the final solution.
   for (std::size_t k = 0; k < out.terms.size(); ++k) {
-    if (out.terms[k].status == "skipped") out.terms[k].value = milp::Model::evaluate(f.objective[k], out.values);
+    if (out.terms[k].skipped) out.terms[k].value = milp::Model::evaluate(f.objective[k], out.values);
   }
   return out;
 }

@@ -5,7 +5,7 @@
 #include <set>
 #include <vector>
 
-#include "guarantor/plan/milp.hpp"
+#include "guarantor/solver/milp.hpp"
 #include "plan/instance.hpp"
 
 namespace guarantor::plan::detail {
@@ -41,7 +41,7 @@ struct Formulation {
 Formulation formulate(const Instance& instance, const Variation& variation, int stages);
 
 struct LexOutcome {
-  milp::Status status = milp::Status::error;  // of the first stage; later stages degrade to feasible
+  milp::SolveStatus status = milp::SolveStatus::error;  // of the first stage; later stages degrade to feasible
   std::string message;
   std::vector<ObjectiveTerm> terms;
   std::vector<double> values;  // the final solution (empty without one)
@@ -58,7 +58,7 @@ std::vector<Placement> placements(const Formulation& formulation, const std::vec
 
 // Convenience for re-solves: the first-stage optimum (unmet requirement) under a variation.
 struct Resolve {
-  milp::Status status = milp::Status::error;
+  milp::SolveStatus status = milp::SolveStatus::error;
   double unmet_troops = 0;
   std::vector<Placement> placements;
   std::vector<ComponentFill> fills;

@@ -80,10 +80,10 @@ void add_nations(Instance& inst) {
     info.nation = &nation;
     if (nation.land_personnel.known()) {
       info.land_cap = share * *nation.land_personnel.value;
-      info.land_cap_basis = "land_personnel";
+      info.land_cap_basis = CapBasis::land_personnel;
     } else if (nation.active_personnel.known()) {
       info.land_cap = share * *nation.active_personnel.value;
-      info.land_cap_basis = "active_personnel";
+      info.land_cap_basis = CapBasis::active_personnel;
     }
     if (nation.active_personnel.known()) info.total_cap = share * *nation.active_personnel.value;
     const Figure& basis = inst.settings.burden_by_gdp ? nation.gdp_usd_bn : nation.active_personnel;
@@ -188,10 +188,11 @@ struct NationShare {
   int hq_units = 0;
 };
 
-bool framework_met(const ComponentInfo& info, const std::map<std::string, NationShare>& shares,
-                   std::string& framework) {
-  if (info.framework_troops <= 0) return true;
-  // The framework nation: the largest contributor among those that qualify (ties: code order).
+// The framework nation: the largest contributor among those that qualify (ties: code order);
+// none when no nation qualifies.
+std::optional<std::string> framework_nation(const ComponentInfo& info,
+                                            const std::map<std::string, NationShare>& shares) {
+  std::optional<std::string> framework;
   double best = -1;
   for (const auto& [code, share] : shares) {
     const bool qualifies = share.troops >= info.framework_troops - 1e-6 && (info.hq_slots.empty() || share.hq_units > 0);
@@ -200,7 +201,7 @@ bool framework_met(const ComponentInfo& info, const std::map<std::string, Nation
       framework = code;
     }
   }
-  return best >= 0;
+  return framework;
 }
 
 }  // namespace
@@ -248,7 +249,12 @@ std::vector<ComponentFill> evaluate(const Instance& inst, const std::vector<Plac
       continue;
     }
     const bool enough_units = short_lines.empty();
-    const bool framework = framework_met(info, shares[c], fill.framework_nation);
+    bool framework = true;  // no framework rule, or a nation meets it
+    if (info.framework_troops > 0) {
+      const auto nation = framework_nation(info, shares[c]);
+      framework = nation.has_value();
+      fill.framework_nation = nation.value_or("");
+    }
     const bool multinational = static_cast<int>(fill.nations.size()) >= info.min_nations || info.required_units == 0;
     fill.viable = enough_units && framework && multinational;
     fill.unmet_troops = fill.viable ? residual : required;

@@ -54,7 +54,7 @@ struct Offer {
 struct NationInfo {
   const Nation* nation = nullptr;
   std::optional<double> land_cap;   // troops committed incl. rotation
-  std::string land_cap_basis = "none";
+  CapBasis land_cap_basis = CapBasis::none;
   std::optional<double> total_cap;
   std::optional<double> burden_basis;  // GDP or personnel, when known
   std::vector<int> offers;

@@ -2,39 +2,26 @@
 // re-optimises the first stage, and records the unmet requirement per component. Candidate plans
 // (the deterministic plan and each draw's plan) are then held fixed and scored across all draws;
 // the best mean is reported as the robust plan (a sample-average choice among candidates).
-#include <Random123/philox.h>
 #include <fmt/format.h>
 
-#include <algorithm>
-#include <cmath>
 #include <map>
 
+#include "guarantor/core/numeric.hpp"
+#include "guarantor/core/philox.hpp"
 #include "plan/analysis.hpp"
 
 namespace guarantor::plan::detail {
 
 double uniform(std::uint64_t seed, std::uint32_t draw, std::uint32_t item, std::uint32_t purpose) {
-  r123::Philox4x32 generator;
-  const r123::Philox4x32::key_type key = {{static_cast<std::uint32_t>(seed), static_cast<std::uint32_t>(seed >> 32)}};
-  const r123::Philox4x32::ctr_type counter = {{draw, item, purpose, 0}};
-  const auto r = generator(counter, key);
-  // 53 random bits → a double in [0, 1), identical on every platform.
-  const std::uint64_t bits = (static_cast<std::uint64_t>(r[0]) << 21) | (static_cast<std::uint64_t>(r[1]) >> 11);
-  return static_cast<double>(bits) * 0x1.0p-53;
+  const philox::Block r = philox::block(seed, {{draw, item, purpose, 0}});
+  // The top 53 bits of the block's first two words → a double in [0, 1), identical on every platform.
+  return philox::uniform_half_open(philox::bits53(r[0], r[1]));
 }
 
 namespace {
 
 constexpr std::uint32_t kPurposeMaterialise = 1;
 constexpr std::size_t kMaxCandidates = 64;  // caps the candidate scoring at 64 × draws evaluations
-
-double quantile(std::vector<double> values, double q) {
-  if (values.empty()) return 0;
-  std::sort(values.begin(), values.end());
-  // Nearest rank: the smallest value with at least q of the sample at or below it.
-  const auto rank = static_cast<std::size_t>(std::ceil(q * static_cast<double>(values.size())));
-  return values[std::min(values.size() - 1, rank == 0 ? 0 : rank - 1)];
-}
 
 }  // namespace
 
@@ -94,9 +81,9 @@ MonteCarloResult monte_carlo(const Instance& inst, const BasePlan& base, int dra
     }
     dist.probability_unfilled = static_cast<double>(unfilled) / draws;
     dist.mean_unmet_troops = sum / draws;
-    dist.p10 = quantile(values, 0.1);
-    dist.p50 = quantile(values, 0.5);
-    dist.p90 = quantile(values, 0.9);
+    dist.p10 = nearest_rank_unsorted(values, 0.1);
+    dist.p50 = nearest_rank_unsorted(values, 0.5);
+    dist.p90 = nearest_rank_unsorted(values, 0.9);
     mc.components.push_back(dist);
   }
   // Score each candidate plan, held fixed, across every draw: pledges that did not materialise

@@ -10,6 +10,21 @@
 
 namespace guarantor::plan {
 
+const char* to_string(CapBasis basis) {
+  switch (basis) {
+    case CapBasis::land_personnel: return "land_personnel";
+    case CapBasis::active_personnel: return "active_personnel";
+    case CapBasis::none: return "none";
+  }
+  return "none";
+}
+
+Status PlanResult::outcome() const {
+  if (has_plan()) return Status::ok();
+  return Status::solver_failure(message.empty() ? std::string(milp::to_string(status))
+                                                : fmt::format("{}: {}", status, message));
+}
+
 double PlanResult::troops_in_theatre() const {
   double total = 0;
   for (const auto& a : assignments) total += a.troops;
@@ -131,10 +146,10 @@ void add_notes(const Instance& inst, PlanResult& result) {
   result.notes.insert(result.notes.end(), inst.notes.begin(), inst.notes.end());
   for (const auto& info : inst.nations) {
     if (info.offers.empty()) continue;
-    if (info.land_cap_basis == "active_personnel")
+    if (info.land_cap_basis == CapBasis::active_personnel)
       result.notes.push_back(fmt::format("{} has no land-personnel figure: its land cap uses active personnel.",
                                          info.nation->name));
-    if (info.land_cap_basis == "none")
+    if (info.land_cap_basis == CapBasis::none)
       result.notes.push_back(fmt::format("{} has no personnel figure: no force cap limits it.", info.nation->name));
     if (!info.burden_basis)
       result.notes.push_back(fmt::format("{} has no {} figure: it is left out of burden sharing.", info.nation->name,
@@ -148,9 +163,10 @@ void add_notes(const Instance& inst, PlanResult& result) {
   }
 }
 
-std::string overall_status(const detail::LexOutcome& lex) {
-  if (lex.has_solution()) return lex.status == milp::Status::optimal ? "optimal" : "feasible";
-  return milp::to_string(lex.status);
+// A plan exists when the first stage found a solution; it is optimal only if every stage was.
+milp::SolveStatus overall_status(const detail::LexOutcome& lex) {
+  if (!lex.has_solution()) return lex.status;
+  return lex.status == milp::SolveStatus::optimal ? milp::SolveStatus::optimal : milp::SolveStatus::feasible;
 }
 
 }  // namespace

@@ -2,6 +2,8 @@
 
 #include <cmath>
 
+#include "guarantor/core/numeric.hpp"
+
 namespace guarantor::report {
 
 nlohmann::json to_json(const Source& s) {
@@ -40,8 +42,7 @@ nlohmann::json to_json(const Diagnostic& d) {
 
 nlohmann::json rounded(double value, int decimals) {
   if (std::floor(value) == value && std::fabs(value) < 9e15) return static_cast<long long>(value);
-  const double scale = std::pow(10.0, decimals);
-  return std::round(value * scale) / scale;
+  return round_to(value, decimals);  // the one output rounding (core/numeric.hpp)
 }
 
 }  // namespace guarantor::report

@@ -79,4 +79,15 @@ RunResult run_replications(const std::vector<Model>& models, const RunOptions& o
   return result;
 }
 
+void run_record(SimulationRecord& record, const std::vector<Model>& models, unsigned threads,
+                const ProgressCallback& progress) {
+  RunOptions options;
+  options.seed = record.seed;
+  options.first = record.first;
+  options.end = record.end;
+  options.threads = threads ? threads : std::max(1u, std::thread::hardware_concurrency());
+  options.progress = progress;
+  record.accumulators = run_replications(models, options).accumulators;
+}
+
 }  // namespace guarantor::sim

@@ -8,6 +8,7 @@
 #include <charconv>
 #include <cmath>
 #include <map>
+#include <optional>
 
 namespace guarantor::sim {
 
@@ -174,16 +175,15 @@ SideRows side_rows(const std::vector<AttritionObservation>& series, bool blue_si
   return side;
 }
 
-std::optional<SideFit> fit_side(const SideRows& side, const char* name, std::string& error) {
+Expected<SideFit> fit_side(const SideRows& side, const char* name) {
   if (side.rows.size() < 4) {
-    error = fmt::format("{} losses: {} usable rows (losses and strengths above zero); at least 4 are needed", name,
-                        side.rows.size());
-    return std::nullopt;
+    return Status::invalid_input(fmt::format(
+        "{} losses: {} usable rows (losses and strengths above zero); at least 4 are needed", name, side.rows.size()));
   }
   auto fit = least_squares<3>(side.rows, side.y);
   if (!fit) {
-    error = fmt::format("{} losses: the strengths do not vary independently enough to separate p and q", name);
-    return std::nullopt;
+    return Status::invalid_input(
+        fmt::format("{} losses: the strengths do not vary independently enough to separate p and q", name));
   }
   SideFit result;
   result.coefficient = std::exp(fit->first[0]);
@@ -196,13 +196,13 @@ std::optional<SideFit> fit_side(const SideRows& side, const char* name, std::str
 
 }  // namespace
 
-std::optional<AttritionFit> fit_attrition(const std::vector<AttritionObservation>& series, std::string& error) {
+Expected<AttritionFit> fit_attrition(const std::vector<AttritionObservation>& series) {
   const SideRows blue = side_rows(series, true);
   const SideRows red = side_rows(series, false);
-  auto blue_fit = fit_side(blue, "blue", error);
-  if (!blue_fit) return std::nullopt;
-  auto red_fit = fit_side(red, "red", error);
-  if (!red_fit) return std::nullopt;
+  auto blue_fit = fit_side(blue, "blue");
+  if (!blue_fit) return blue_fit.status();
+  auto red_fit = fit_side(red, "red");
+  if (!red_fit) return red_fit.status();
   // Pooled: ln L = [blue] ln a + [red] ln b + p ln enemy + q ln own.
   std::vector<std::array<double, 4>> rows;
   std::vector<double> y;
@@ -216,8 +216,7 @@ std::optional<AttritionFit> fit_attrition(const std::vector<AttritionObservation
   }
   auto pooled = least_squares<4>(rows, y);
   if (!pooled) {
-    error = "pooled fit: the strengths do not vary independently enough to separate p and q";
-    return std::nullopt;
+    return Status::invalid_input("pooled fit: the strengths do not vary independently enough to separate p and q");
   }
   AttritionFit fit;
   fit.blue_losses = *blue_fit;

@@ -8,10 +8,24 @@
 #include <map>
 
 #include "guarantor/sim/random.hpp"
+#include "guarantor/scenario/parameters.hpp"
+
+#include <fmt/format.h>
+#include <nlohmann/json.hpp>
 
 namespace guarantor::sim {
 
 namespace {
+
+std::string value_as_json_text(const params::Value& value) {
+  return std::visit(
+             [](const auto& v) -> nlohmann::json {
+               if constexpr (std::is_same_v<std::decay_t<decltype(v)>, std::monostate>) return nullptr;
+               else return v;
+             },
+             value)
+      .dump();
+}
 
 // Mandate cadence by nation (research/adversary_cohesion.md §2 and §7, tagged V).
 struct Cadence {
@@ -209,12 +223,23 @@ DeterrenceTerms initial_deterrence(const Model& model) {
   return t;
 }
 
+std::vector<ParameterRow> simulation_parameter_rows(const Scenario& scenario) {
+  std::vector<ParameterRow> rows;
+  for (const auto& row : params::list_parameters(scenario)) {
+    if (row.stage != params::Stage::simulation) continue;
+    rows.push_back({row.key, value_as_json_text(row.value),
+                    fmt::format("{}: {}", params::to_string(row.label), row.source)});
+  }
+  return rows;
+}
+
 Model compile_model(const Scenario& scenario, const ForcePackage& package, const std::string& variant_name,
                     Diagnostics& diagnostics) {
   Model m;
   m.variant = variant_name;
   m.settings = scenario.simulation;
   m.force_origin = package.origin;
+  m.parameters = simulation_parameter_rows(scenario);
   m.nations = build_nations(scenario, package);
   apply_overrides(m.settings, m.nations, diagnostics);
   for (auto& n : m.nations) {

@@ -21,7 +21,7 @@ DrawCounts& DrawCounts::operator+=(const DrawCounts& o) {
 
 Stream::Stream(std::uint64_t seed, std::uint64_t replication, std::uint32_t purpose, DrawCounts* counts)
     : counts_(counts) {
-  key_ = {{static_cast<std::uint32_t>(seed), static_cast<std::uint32_t>(seed >> 32)}};
+  key_ = philox::key(seed);
   counter_ = {{0u, purpose, static_cast<std::uint32_t>(replication), static_cast<std::uint32_t>(replication >> 32)}};
 }
 

@@ -1,11 +1,12 @@
 // The solver seam: hand-computed optima, statuses, LP duals and the LP/MPS writers checked
 // against GLPK (glpsol) on the same files.
+#include <fmt/format.h>
 #include <gtest/gtest.h>
 
 #include <cstdlib>
 #include <regex>
 
-#include "guarantor/plan/milp.hpp"
+#include "guarantor/solver/milp.hpp"
 #include "glpk_check.hpp"
 #include "support/cli_runner.hpp"
 
@@ -38,7 +39,7 @@ double brute_force_optimum() {
 
 TEST(Milp, SolvesSmallIntegerProgrammeToTheEnumeratedOptimum) {
   const Solution s = solve(small_integer_model());
-  ASSERT_EQ(s.status, Status::optimal) << s.message;
+  ASSERT_EQ(s.status, SolveStatus::optimal) << s.message;
   EXPECT_DOUBLE_EQ(s.objective, brute_force_optimum());
   EXPECT_DOUBLE_EQ(s.objective, 13.0);
   EXPECT_EQ(s.values, (std::vector<double>{2, 0, 1}));
@@ -52,7 +53,7 @@ TEST(Milp, LpRelaxationGivesDualsOfBindingRows) {
   m.add_constraint("need", {{x, 1}, {y, 2}}, 4, kInfinity);
   m.add_constraint("loose", {{x, 1}}, -kInfinity, 100);
   const Solution s = solve(m, {.lp_relaxation = true});
-  ASSERT_EQ(s.status, Status::optimal);
+  ASSERT_EQ(s.status, SolveStatus::optimal);
   EXPECT_NEAR(s.objective, 2.0, 1e-9);
   ASSERT_EQ(s.duals.size(), 2u);
   EXPECT_NEAR(s.duals[0], 0.5, 1e-9);
@@ -63,12 +64,12 @@ TEST(Milp, ReportsInfeasibility) {
   Model m;
   const int x = m.add_variable("x", 0, 3, VarType::integer, 1);
   m.add_constraint("too_much", {{x, 1}}, 5, kInfinity);
-  EXPECT_EQ(solve(m).status, Status::infeasible);
+  EXPECT_EQ(solve(m).status, SolveStatus::infeasible);
   // Integer infeasibility that the LP relaxation does not see: 2x = 3.
   Model n;
   const int z = n.add_variable("z", 0, 10, VarType::integer, 1);
   n.add_constraint("odd", {{z, 2}}, 3, 3);
-  EXPECT_EQ(solve(n).status, Status::infeasible);
+  EXPECT_EQ(solve(n).status, SolveStatus::infeasible);
 }
 
 TEST(Milp, ReportsUnboundedness) {
@@ -76,13 +77,13 @@ TEST(Milp, ReportsUnboundedness) {
   m.sense = Sense::maximize;
   const int x = m.add_variable("x", 0, kInfinity, VarType::continuous, 1);
   m.add_constraint("floor", {{x, 1}}, 1, kInfinity);
-  EXPECT_EQ(solve(m).status, Status::unbounded);
+  EXPECT_EQ(solve(m).status, SolveStatus::unbounded);
 }
 
 TEST(Milp, EmptyModelIsTriviallyOptimal) {
   Model m;
   const Solution s = solve(m);
-  EXPECT_EQ(s.status, Status::optimal);
+  EXPECT_EQ(s.status, SolveStatus::optimal);
   EXPECT_EQ(s.objective, 0.0);
 }
 
@@ -91,7 +92,7 @@ TEST(Milp, RepeatedVariablesInARowAreSummed) {
   const int x = m.add_variable("x", 0, 10, VarType::integer, -1);
   m.add_constraint("twice", {{x, 1}, {x, 1}}, -kInfinity, 7);  // 2x <= 7 → x = 3
   const Solution s = solve(m);
-  ASSERT_EQ(s.status, Status::optimal);
+  ASSERT_EQ(s.status, SolveStatus::optimal);
   EXPECT_EQ(s.values[0], 3.0);
 }
 
@@ -118,15 +119,17 @@ TEST(Milp, GlpkFindsTheSameOptimumInTheExportedLpAndMps) {
   m.add_constraint("range", {{0, 1}, {1, 1}}, 1, 4);
   m.add_constraint("tie", {{d, 1}, {2, -1}}, 0, 0);
   const Solution cbc = solve(m);
-  ASSERT_EQ(cbc.status, Status::optimal);
+  ASSERT_EQ(cbc.status, SolveStatus::optimal);
   const std::string dir = guarantor::testing::temp_dir("milp-export");
-  ASSERT_TRUE(write_model(m, dir + "/m.lp"));
+  const Status lp_written = write_model(m, dir + "/m.lp");
+  ASSERT_TRUE(lp_written.is_ok()) << lp_written.message();
   const auto lp = testing::glpk_objective(dir + "/m.lp", "--lp");
   // GLPK's MPS reader has no OBJSENSE section, so the MPS check uses the same model as a minimisation.
   Model as_min = m;
   as_min.sense = Sense::minimize;
   for (auto& v : as_min.variables) v.objective = -v.objective;
-  ASSERT_TRUE(write_model(as_min, dir + "/min.mps"));
+  const Status mps_written = write_model(as_min, dir + "/min.mps");
+  ASSERT_TRUE(mps_written.is_ok()) << mps_written.message();
   const auto mps = testing::glpk_objective(dir + "/min.mps", "--freemps");
   ASSERT_TRUE(lp.has_value());
   ASSERT_TRUE(mps.has_value());
@@ -142,9 +145,19 @@ TEST(Milp, WritersAreDeterministic) {
 }
 
 TEST(Milp, UnwritablePathIsReportedNotThrown) {
-  std::string error;
-  EXPECT_FALSE(write_model(small_integer_model(), "/nonexistent-dir/x/m.lp", &error));
-  EXPECT_NE(error.find("cannot write"), std::string::npos);
+  const Status written = write_model(small_integer_model(), "/nonexistent-dir/x/m.lp");
+  EXPECT_EQ(written.code(), StatusCode::io_error);
+  EXPECT_NE(written.message().find("cannot write"), std::string::npos);
+}
+
+TEST(Milp, StatusesAreWrittenAsTheWordsTheOutputsUse) {
+  EXPECT_STREQ(to_string(SolveStatus::optimal), "optimal");
+  EXPECT_STREQ(to_string(SolveStatus::feasible), "feasible");
+  EXPECT_STREQ(to_string(SolveStatus::infeasible), "infeasible");
+  EXPECT_STREQ(to_string(SolveStatus::unbounded), "unbounded");
+  EXPECT_STREQ(to_string(SolveStatus::time_limit), "time_limit");
+  EXPECT_STREQ(to_string(SolveStatus::error), "error");
+  EXPECT_EQ(fmt::format("[{}]", SolveStatus::time_limit), "[time_limit]");
 }
 
 }  // namespace

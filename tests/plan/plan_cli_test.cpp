@@ -104,12 +104,16 @@ TEST(PlanTimeLimit, ReportsTheBestSolutionAndItsGapWithoutHanging) {
   const PlanResult r = make_plan(s, options);
   // With 10 ms a stage, CBC either proves optimality, stops with an incumbent and a gap, or
   // stops before any solution; each is reported, none crashes.
-  EXPECT_TRUE(r.status == "optimal" || r.status == "feasible" || r.status == "time_limit") << r.status;
-  if (r.status == "feasible") {
+  using milp::SolveStatus;
+  EXPECT_TRUE(r.status == SolveStatus::optimal || r.status == SolveStatus::feasible ||
+              r.status == SolveStatus::time_limit)
+      << milp::to_string(r.status);
+  if (r.status == SolveStatus::feasible) {
     EXPECT_GE(r.gap, 0.0);
   }
-  if (r.status == "time_limit") EXPECT_TRUE(r.assignments.empty());
-  for (const auto& t : r.objective) EXPECT_FALSE(t.status.empty());
+  if (r.status == SolveStatus::time_limit) EXPECT_TRUE(r.assignments.empty());
+  // Every stage that ran ended with a solver outcome; none failed outright.
+  for (const auto& t : r.objective) EXPECT_TRUE(t.skipped || t.status != SolveStatus::error) << t.name;
 }
 
 }  // namespace

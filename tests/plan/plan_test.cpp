@@ -7,11 +7,14 @@
 #include "guarantor/io/force_package_io.hpp"
 #include "guarantor/io/scenario_io.hpp"
 #include "guarantor/plan/plan.hpp"
-#include "guarantor/plan/report.hpp"
+#include "guarantor/report/plan_output.hpp"
 #include "support/cli_runner.hpp"
 
 namespace guarantor::plan {
 namespace {
+
+using report::plan_json;
+using report::plan_markdown;
 
 Scenario load(const std::string& relative, const std::string& variant = "") {
   io::LoadResult r = io::load_scenario_file(testing::source_path(relative), io::LoadOptions{variant});
@@ -47,7 +50,7 @@ double term(const PlanResult& r, const std::string& name) {
 TEST(Plan, RotationCapLimitsWhatANationCanSustain) {
   const Scenario s = load("tests/data/plan/rotation.yaml");
   const PlanResult r = make_plan(s);
-  ASSERT_EQ(r.status, "optimal") << r.message;
+  ASSERT_EQ(r.status, milp::SolveStatus::optimal) << r.message;
   // GB: 2,500 troops of cap / (500 troops × multiplier 4) = 1 battalion; FR gives its 1.
   EXPECT_EQ(units_of(r, "GB", "land"), 1);
   EXPECT_EQ(units_of(r, "FR", "land"), 1);
@@ -78,7 +81,7 @@ TEST(Plan, RotationCapIsReportedAsBindingWithItsValue) {
 TEST(Plan, LargerArmyLiftsTheRotationLimit) {
   const Scenario s = load("tests/data/plan/rotation.yaml", "big-army");
   const PlanResult r = make_plan(s);
-  ASSERT_EQ(r.status, "optimal");
+  ASSERT_EQ(r.status, milp::SolveStatus::optimal);
   // 40,000 × 0.25 = 10,000 ≥ 3 × 2,000: GB sends 3, FR 1; all 4 filled.
   EXPECT_EQ(units_of(r, "GB", "land"), 3);
   EXPECT_EQ(units_of(r, "FR", "land"), 1);
@@ -89,7 +92,7 @@ TEST(Plan, LargerArmyLiftsTheRotationLimit) {
 TEST(Plan, NonNatoOnlyAndOutsideUkraineConditions) {
   const Scenario s = load("tests/data/plan/conditions.yaml");
   const PlanResult r = make_plan(s);
-  ASSERT_EQ(r.status, "optimal");
+  ASSERT_EQ(r.status, milp::SolveStatus::optimal);
   EXPECT_EQ(units_of(r, "GB", "buffer"), 0);  // NATO: excluded from the non-NATO-only buffer
   EXPECT_EQ(units_of(r, "IN", "buffer"), 1);
   EXPECT_EQ(units_of(r, "BR", "buffer"), 1);
@@ -182,7 +185,7 @@ TEST(Plan, SameSeedSameFilesOtherSeedOtherDraws) {
 TEST(Plan, EverythingDeclinedOrWithoutCapacityGivesAnEmptyPlan) {
   const Scenario s = load("tests/data/plan/declined.yaml");
   const PlanResult r = make_plan(s);
-  ASSERT_EQ(r.status, "optimal");
+  ASSERT_EQ(r.status, milp::SolveStatus::optimal);
   EXPECT_TRUE(r.assignments.empty());
   EXPECT_NEAR(term(r, "unmet_requirement_troops"), 3 * 600.0, 1e-6);
   EXPECT_FALSE(component(r, "land").viable);
@@ -193,7 +196,7 @@ TEST(Plan, EverythingDeclinedOrWithoutCapacityGivesAnEmptyPlan) {
 TEST(Plan, MinimalScenarioFrameworkAndMultinationality) {
   const Scenario s = load("tests/data/minimal.yaml");
   const PlanResult r = make_plan(s);
-  ASSERT_EQ(r.status, "optimal");
+  ASSERT_EQ(r.status, milp::SolveStatus::optimal);
   // land needs 6 battalions, 2 nations, a framework nation with ceil(0.3 × 6) = 2. GB pledges 4
   // (its cap: 75,000 × 0.25 = 18,750 / (600 × 5) = 6 battalions), FR 3 (200,000 active × 0.25
   // = 50,000 / 3,000 = 16): 6 filled, viable.
@@ -204,6 +207,31 @@ TEST(Plan, MinimalScenarioFrameworkAndMultinationality) {
   // Air: FR-air has no number; 3 × 150 troops unmet.
   EXPECT_FALSE(component(r, "air").viable);
   EXPECT_NEAR(term(r, "unmet_requirement_troops"), 450.0, 1e-6);
+}
+
+TEST(Plan, OutcomeIsOkOnlyWithAPlan) {
+  const Scenario s = load("tests/data/minimal.yaml");
+  EXPECT_TRUE(make_plan(s).outcome().is_ok());
+  PlanResult none;  // as make_plan leaves it when the first stage has no solution
+  none.status = milp::SolveStatus::infeasible;
+  none.message = "no integer solution exists";
+  EXPECT_FALSE(none.has_plan());
+  EXPECT_EQ(none.outcome().code(), StatusCode::solver_failure);
+  EXPECT_EQ(none.outcome().message(), "infeasible: no integer solution exists");
+}
+
+TEST(Plan, StatusesAreWrittenAsWords) {
+  const Scenario s = load("tests/data/minimal.yaml");
+  const nlohmann::json j = plan_json(s, make_plan(s));
+  EXPECT_EQ(j["status"], "optimal");
+  for (const auto& stage : j["objective"]["stages"]) {
+    EXPECT_TRUE(stage["status"] == "optimal" || stage["status"] == "skipped") << stage.dump();
+  }
+  for (const auto& n : j["rotation"]["nations"]) {
+    EXPECT_TRUE(n["land_cap_basis"] == "land_personnel" || n["land_cap_basis"] == "active_personnel" ||
+                n["land_cap_basis"] == "none")
+        << n.dump();
+  }
 }
 
 TEST(Plan, AssignmentsRoundTripThroughTheForcePackageReader) {

@@ -1,5 +1,7 @@
 // Reproducibility (issue 4, item 7): the same output for any thread count and any shard split,
 // a replication as a pure function of its index, and common random numbers across variants.
+#include "guarantor/io/simulation_io.hpp"
+#include "guarantor/report/simulation_output.hpp"
 #include "sim/sim_fixture.hpp"
 
 namespace guarantor::testing {
@@ -19,12 +21,12 @@ std::vector<sim::Model> variant_models() {
 std::string render(const std::vector<sim::Model>& models, const sim::Accumulators& acc, std::uint64_t replications,
                    std::uint64_t seed) {
   sim::SimulationRecord record;
-  record.context = sim::describe_run(load_fixture(kFixture), models);
+  record.description = sim::describe_run(load_fixture(kFixture), models);
   record.seed = seed;
   record.replications = replications;
   record.end = replications;
   record.accumulators = acc;
-  return sim::record_to_json(record).dump(1) + sim::record_to_markdown(record);
+  return report::simulation_json(record).dump(1) + report::simulation_markdown(record);
 }
 
 TEST(Determinism, ThreadCountDoesNotChangeOutput) {
@@ -39,7 +41,7 @@ TEST(Determinism, MergedShardsEqualOneRun) {
   const auto models = variant_models();
   const std::uint64_t replications = 1000;
   sim::SimulationRecord whole;
-  whole.context = sim::describe_run(load_fixture(kFixture), models);
+  whole.description = sim::describe_run(load_fixture(kFixture), models);
   whole.seed = 3;
   whole.replications = replications;
   whole.end = replications;
@@ -57,16 +59,38 @@ TEST(Determinism, MergedShardsEqualOneRun) {
     options.threads = 2;
     shard.accumulators = sim::run_replications(models, options).accumulators;
     // Through JSON, as `guarantor merge` reads them.
-    std::string error;
-    auto reread = sim::record_from_json(sim::record_to_json(shard), error);
-    ASSERT_TRUE(reread) << error;
+    auto reread = io::simulation_record_from_json(report::simulation_json(shard));
+    ASSERT_TRUE(reread) << reread.status().message();
+    // The file holds the description rounded as written; written again it gives the same bytes.
+    EXPECT_EQ(report::simulation_json(*reread).dump(1), report::simulation_json(shard).dump(1));
     shards.insert(shards.begin(), *reread);  // out of order on purpose
   }
-  std::string error;
-  const auto merged = sim::merge_records(shards, error);
-  ASSERT_TRUE(merged) << error;
-  EXPECT_EQ(sim::record_to_json(*merged).dump(1), sim::record_to_json(whole).dump(1));
-  EXPECT_EQ(sim::record_to_markdown(*merged), sim::record_to_markdown(whole));
+  const auto merged = sim::merge_records(shards);
+  ASSERT_TRUE(merged) << merged.status().message();
+  EXPECT_EQ(report::simulation_json(*merged).dump(1), report::simulation_json(whole).dump(1));
+  EXPECT_EQ(report::simulation_markdown(*merged), report::simulation_markdown(whole));
+  // A missing or repeated shard is invalid input, not a smaller result.
+  const auto incomplete = sim::merge_records({shards[0], shards[1]});
+  ASSERT_FALSE(incomplete);
+  EXPECT_EQ(incomplete.status().code(), StatusCode::invalid_input);
+  EXPECT_NE(incomplete.status().message().find("missing"), std::string::npos) << incomplete.status().message();
+  const auto overlapping = sim::merge_records({shards[0], shards[0], shards[1], shards[2]});
+  ASSERT_FALSE(overlapping);
+  EXPECT_NE(overlapping.status().message().find("overlap"), std::string::npos) << overlapping.status().message();
+}
+
+TEST(Determinism, RunRecordOnEveryCoreEqualsOneThread) {
+  const auto models = variant_models();
+  sim::SimulationRecord record = sim::new_record(load_fixture(kFixture), models, 11, 700, 2, 3);
+  EXPECT_EQ(record.first, sim::shard_range(700, 2, 3).first);
+  EXPECT_EQ(record.end, sim::shard_range(700, 2, 3).second);
+  sim::SimulationRecord one_thread = record;
+  std::uint64_t last_done = 0;
+  sim::run_record(record, models, 0, [&](std::uint64_t done, std::uint64_t) { last_done = done; });
+  sim::run_record(one_thread, models, 1);
+  EXPECT_EQ(last_done, record.end - record.first) << "the progress callback ends at the total";
+  EXPECT_EQ(report::simulation_json(record).dump(), report::simulation_json(one_thread).dump());
+  EXPECT_EQ(record.accumulators.variants[0].replications, record.end - record.first);
 }
 
 TEST(Determinism, ShardRangesPartitionTheReplications) {

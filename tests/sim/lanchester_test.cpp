@@ -103,9 +103,8 @@ std::vector<AttritionObservation> synthetic(const LanchesterLaw& law, double noi
 
 TEST(AttritionFit, RecoversExactParametersWithoutNoise) {
   const LanchesterLaw law{0.004, 0.0008, 0.8, 0.3};
-  std::string error;
-  const auto fit = fit_attrition(synthetic(law, 0), error);
-  ASSERT_TRUE(fit) << error;
+  const auto fit = fit_attrition(synthetic(law, 0));
+  ASSERT_TRUE(fit) << fit.status().message();
   EXPECT_NEAR(fit->a, law.a, 1e-6 * law.a);
   EXPECT_NEAR(fit->b, law.b, 1e-6 * law.b);
   EXPECT_NEAR(fit->p, law.p, 1e-6);
@@ -117,9 +116,8 @@ TEST(AttritionFit, RecoversExactParametersWithoutNoise) {
 
 TEST(AttritionFit, RecoversParametersFromNoisyData) {
   const LanchesterLaw law{0.05, 0.02, 1.0, 0.0};
-  std::string error;
-  const auto fit = fit_attrition(synthetic(law, 0.05), error);
-  ASSERT_TRUE(fit) << error;
+  const auto fit = fit_attrition(synthetic(law, 0.05));
+  ASSERT_TRUE(fit) << fit.status().message();
   EXPECT_NEAR(fit->p, 1.0, 0.15);
   EXPECT_NEAR(fit->q, 0.0, 0.15);
   EXPECT_GT(fit->r_squared, 0.5);
@@ -127,10 +125,11 @@ TEST(AttritionFit, RecoversParametersFromNoisyData) {
 }
 
 TEST(AttritionFit, TooFewRowsIsAnError) {
-  std::string error;
   std::vector<AttritionObservation> series = {{0, 100, 100, 1, 1}, {1, 99, 99, 0, 1}};
-  EXPECT_FALSE(fit_attrition(series, error));
-  EXPECT_NE(error.find("at least 4"), std::string::npos);
+  const auto fit = fit_attrition(series);
+  ASSERT_FALSE(fit);
+  EXPECT_EQ(fit.status().code(), StatusCode::invalid_input);
+  EXPECT_NE(fit.status().message().find("at least 4"), std::string::npos);
 }
 
 TEST(AttritionCsv, ParsesColumnsInAnyOrderAndReportsBadCells) {

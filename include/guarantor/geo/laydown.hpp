@@ -1,12 +1,13 @@
 #pragma once
 // The laydown stage: from a scenario, a force package and the reference geography to hub sites,
-// coverage layers, reaction times along the line and the time to clear the Black Sea corridor.
+// coverage layers, reaction times along the line and the time to clear the sea corridor.
 // A pure function of its inputs; no files, no global state.
 
 #include <optional>
 #include <string>
 #include <vector>
 
+#include "guarantor/core/status.hpp"
 #include "guarantor/geo/coverage.hpp"
 #include "guarantor/geo/world.hpp"
 #include "guarantor/scenario/force_package.hpp"
@@ -30,15 +31,21 @@ struct Emitter {
   double radius_km = 0;
 };
 
+// The coverage layers, in the order the laydown computes them.
+enum class LayerKind { air_defence, air_defence_low, air_policing, isr_monitoring, hub_reaction };
+
+// The layer's name in the outputs: "air_defence", "air_defence_low", "air_policing", "isr_monitoring", "hub_reaction".
+const char* to_string(LayerKind kind);
+
 struct Layer {
-  std::string name;         // air_defence, air_defence_low, air_policing, isr_monitoring, hub_reaction
+  LayerKind kind = LayerKind::air_defence;
   std::string description;  // one line: what a covered point means
   std::vector<Emitter> emitters;
   double population_covered = 0;
-  double population_share = 0;             // of the population in Ukraine-controlled territory
+  double population_share = 0;             // of the population in host-controlled territory
   std::vector<std::string> sites_covered;  // ids of critical sites covered
   std::vector<std::string> sites_not_covered;
-  double area_covered_km2 = 0;             // of Ukraine-controlled territory
+  double area_covered_km2 = 0;             // of host-controlled territory
   double area_share = 0;
   std::optional<double> buffer_zone_share; // isr_monitoring only: share of the buffer zone seen
   std::string note;                        // e.g. "no air-policing units in the force package"
@@ -72,6 +79,9 @@ struct Corridor {
 struct LaydownResult {
   std::string scenario;
   std::string package_origin;
+  std::string host_country;               // ISO code of the theatre's host country
+  std::string host_name;                  // its name in the reference geography
+  MapExtent map_extent;                   // from the scenario's theatre, or derived (see run_laydown)
   std::vector<Hub> hubs;
   std::vector<Hub> hub_candidates;        // every candidate with its distances, chosen or not
   std::vector<std::string> rejected_candidates;  // "id: why"
@@ -99,14 +109,12 @@ struct LaydownInput {
   const WorldData* world = nullptr;
 };
 
-// Returns nullopt and an explanation in *error when the inputs cannot be laid down (e.g. no
-// Ukraine outline in the reference data).
-std::optional<LaydownResult> run_laydown(const LaydownInput& input, std::string* error);
-
-// Outputs.
-std::string laydown_geojson(const LaydownResult& result);
-std::string coverage_json(const LaydownResult& result);
-std::string map_svg(const LaydownResult& result, const WorldData& world);
-std::string laydown_text(const LaydownResult& result);
+// Lays down the force package on the scenario's theatre. Fails with StatusCode::invalid_input
+// when the scenario cannot be laid down (no host country, no outline of it in the reference
+// geography, a line of contact of fewer than 2 points), with StatusCode::solver_failure when the
+// siting MILP ends without a solution. Without a map extent in the theatre the
+// map frames the host country's outline, the line of contact and the sea corridor.
+// The writers of the result are in guarantor/report/laydown_output.hpp.
+Expected<LaydownResult> run_laydown(const LaydownInput& input);
 
 }  // namespace guarantor::geo

@@ -6,8 +6,9 @@
 //              x_j ∈ {0, 1}, 0 <= y_i <= 1
 // solved with the plan module's MILP interface (CBC behind it).
 
-#include <string>
 #include <vector>
+
+#include "guarantor/core/status.hpp"
 
 namespace guarantor::geo {
 
@@ -20,14 +21,13 @@ struct CoveringProblem {
 };
 
 struct CoveringSolution {
-  bool solved = false;
-  bool optimal = false;
-  std::string message;
+  bool optimal = false;      // false: the time limit stopped the solver at a feasible solution
   std::vector<int> chosen;   // candidate indices, ascending
   double covered_weight = 0;
   double total_weight = 0;
 };
 
-CoveringSolution solve_max_covering(const CoveringProblem& problem);
+// StatusCode::solver_failure when the MILP ends without a usable solution.
+Expected<CoveringSolution> solve_max_covering(const CoveringProblem& problem);
 
 }  // namespace guarantor::geo

@@ -6,12 +6,16 @@
 // unmet requirement, then burden imbalance, then cost), the shortfalls, the rotation burden, the
 // constraints that bind, N-1 / N-2 contingency and, optionally, a Monte Carlo over the
 // conditional pledges. docs/model/plan.md gives every equation and parameter.
+//
+// Results are typed values (solver outcomes stay milp::SolveStatus); plan.json and plan.md are
+// written by the report module (report::plan_json, report::plan_markdown in report/plan_output.hpp).
 
 #include <optional>
 #include <string>
 #include <vector>
 
-#include "guarantor/plan/milp.hpp"
+#include "guarantor/core/status.hpp"
+#include "guarantor/solver/milp.hpp"
 #include "guarantor/scenario/force_package.hpp"
 #include "guarantor/scenario/requirements.hpp"
 #include "guarantor/scenario/scenario.hpp"
@@ -31,7 +35,8 @@ struct PlanOptions {
 struct ObjectiveTerm {
   std::string name;   // unmet_requirement_troops, shortfall_troops, burden_imbalance_troops, cost_musd_per_year
   double value = 0;
-  std::string status; // milp status of the stage solve ("skipped" when the term is identically 0)
+  milp::SolveStatus status = milp::SolveStatus::error;  // how the stage solve ended
+  bool skipped = false;  // the term is identically 0: not solved, evaluated at the final solution
   double gap = 0;     // relative optimality gap of the stage (0 when optimal)
   double seconds = 0;
 };
@@ -76,6 +81,11 @@ struct ComponentPlan {
   std::vector<RequirementLine> lines;
 };
 
+// What a nation's land-force cap is a share of.
+enum class CapBasis { land_personnel, active_personnel, none };
+// "land_personnel", "active_personnel", "none": the words plan.json uses.
+const char* to_string(CapBasis basis);
+
 struct NationRotation {
   std::string nation;
   std::string name;
@@ -83,7 +93,7 @@ struct NationRotation {
   double troops_committed = 0;   // including rotation
   double land_troops_committed = 0;
   std::optional<double> land_cap_troops;   // max_land_force_share × land personnel
-  std::string land_cap_basis;              // "land_personnel", "active_personnel" or "none"
+  CapBasis land_cap_basis = CapBasis::none;
   std::optional<double> total_cap_troops;  // max_land_force_share × active personnel
   std::optional<double> fair_share_troops; // burden sharing target (committed troops)
 };
@@ -101,7 +111,7 @@ struct ContingencyCase {
   double extra_shortfall_troops = 0;   // compared with the plan
   std::vector<std::string> broken_components;  // viable in the plan, not without them
   std::vector<std::pair<std::string, double>> component_losses;  // component → extra unmet troops
-  std::string status;                  // milp status of the re-solve
+  milp::SolveStatus status = milp::SolveStatus::error;  // how the re-solve ended
   bool resolved = true;                // false when the nation contributes nothing (plan unchanged)
 };
 
@@ -140,8 +150,10 @@ struct ConditionalDependence {
 };
 
 struct PlanResult {
-  std::string status = "error";  // optimal, feasible (time limit, see gap), infeasible, time_limit, error
-  std::string message;
+  // optimal; feasible (a time limit struck: see gap); without a plan: infeasible, unbounded,
+  // time_limit (no solution in time) or error.
+  milp::SolveStatus status = milp::SolveStatus::error;
+  std::string message;           // the solver's explanation when not optimal
   double gap = 0;                // largest relative gap of any stage
   std::vector<ObjectiveTerm> objective;
   std::vector<DerivedRequirement> requirements;
@@ -158,7 +170,9 @@ struct PlanResult {
   double seconds_plan = 0, seconds_contingency = 0, seconds_explain = 0, seconds_monte_carlo = 0;
   int solves = 0;
 
-  bool has_plan() const { return status == "optimal" || status == "feasible"; }
+  bool has_plan() const { return status == milp::SolveStatus::optimal || status == milp::SolveStatus::feasible; }
+  // The call's outcome: ok with a plan, else StatusCode::solver_failure ("STATUS: message").
+  Status outcome() const;
   double troops_in_theatre() const;
   double troops_committed() const;
   ForcePackage package() const;  // the assignments as the shared value type

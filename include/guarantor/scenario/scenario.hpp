@@ -162,10 +162,37 @@ struct Component {
   SourceLocation where;
 };
 
+// What a named place is; the scenario file spells these as below (to_string / parse_site_kind).
+enum class SiteKind { city, capital, port, nuclear_plant, airbase, logistics_hub, hq, other };
+
+inline constexpr SiteKind kAllSiteKinds[] = {SiteKind::city,    SiteKind::capital,       SiteKind::port, SiteKind::nuclear_plant,
+                                             SiteKind::airbase, SiteKind::logistics_hub, SiteKind::hq,   SiteKind::other};
+
+inline const char* to_string(SiteKind kind) {
+  switch (kind) {
+    case SiteKind::city: return "city";
+    case SiteKind::capital: return "capital";
+    case SiteKind::port: return "port";
+    case SiteKind::nuclear_plant: return "nuclear_plant";
+    case SiteKind::airbase: return "airbase";
+    case SiteKind::logistics_hub: return "logistics_hub";
+    case SiteKind::hq: return "hq";
+    case SiteKind::other: return "other";
+  }
+  return "other";
+}
+
+inline std::optional<SiteKind> parse_site_kind(const std::string& text) {
+  for (SiteKind kind : kAllSiteKinds) {
+    if (text == to_string(kind)) return kind;
+  }
+  return std::nullopt;
+}
+
 struct Site {
   std::string id;
   std::string name;
-  std::string kind;     // city, port, nuclear_plant, airbase, logistics_hub, capital, hq
+  SiteKind kind = SiteKind::other;
   std::string country;  // ISO code
   LatLon position;
   Figure population;
@@ -181,11 +208,29 @@ struct GeoPath {
   SourceLocation where;
 };
 
+// A map window in degrees: [south, west, north, east], south < north and west < east.
+struct MapExtent {
+  double south = 0, west = 0, north = 0, east = 0;
+};
+
+// Where the laydown happens (geography.theatre). When the scenario gives no theatre the loader
+// derives one: the host is the country of the first site of kind capital, the adversaries are the
+// countries listed under geography.borders, and the laydown frames the map around the host.
+struct Theatre {
+  std::string host_country;                      // ISO 3166-1 alpha-2: the country the force deploys in
+  std::vector<std::string> adversary_countries;  // ISO alpha-2 codes whose land borders hubs keep away from
+  std::optional<MapExtent> map_extent;           // the map's window; empty = derived by the laydown
+  bool from_scenario = false;                    // false when derived by the rule above
+  Provenance provenance;
+  SourceLocation where;
+};
+
 struct Geography {
   std::vector<Site> sites;
   GeoPath line_of_contact;             // polyline, north to south
   std::optional<GeoPath> buffer_zone;  // closed polygon
-  std::map<std::string, GeoPath> borders;  // e.g. "RU", "BY": polylines of land borders
+  std::map<std::string, GeoPath> borders;  // ISO code → polyline of a land border with the host
+  Theatre theatre;
 };
 
 struct ScenarioInfo {
@@ -215,6 +260,9 @@ struct Scenario {
   PlanSettings plan;
   LaydownSettings laydown;
   SimulationSettings simulation;
+  // Registry keys (guarantor/scenario/parameters.hpp) the file or its variant set, with the
+  // provenance given for the value (its own, else its section's; empty when none was given).
+  std::map<std::string, Provenance> parameters_set;
 
   const Nation* find_nation(const std::string& code) const;
   const UnitType* find_unit_type(const std::string& id) const;

@@ -3,13 +3,9 @@
 // replications in any grouping gives the same bits: 1 thread, 2 threads and merged shards agree
 // exactly, and memory does not grow with the number of replications.
 
-#include <nlohmann/json.hpp>
-
 #include <array>
 #include <bit>
 #include <cstdint>
-#include <optional>
-#include <string>
 #include <vector>
 
 #include "guarantor/sim/replication.hpp"
@@ -36,8 +32,11 @@ class CountHistogram {
   double mean() const { return count_ ? static_cast<double>(sum_) / static_cast<double>(count_) : 0; }
   double quantile(double q) const;  // nearest rank
 
-  nlohmann::json to_json() const;  // [[bin, count, sum], ...] for non-empty bins
-  static std::optional<CountHistogram> from_json(const nlohmann::json& j, std::string& error);
+  // The bins as stored, for writing and reading a record: bin i holds bin_counts()[i] values
+  // summing to bin_sums()[i]. add_bin adds such a pair back (bin_of gives which values it holds).
+  const std::vector<std::uint64_t>& bin_counts() const { return counts_; }
+  const std::vector<std::uint64_t>& bin_sums() const { return sums_; }
+  void add_bin(std::size_t bin, std::uint64_t count, std::uint64_t sum);
   // Exact below 256; above, 32 bins per doubling (relative width under 3.2 %).
   static std::size_t bin_of(std::uint64_t value) {
     if (value < kExactBelow) return static_cast<std::size_t>(value);
@@ -94,9 +93,6 @@ struct Accumulators {
   // Outcomes of one replication index, one per variant.
   void add(const std::vector<ReplicationOutcome>& outcomes);
   void merge(const Accumulators& other);
-
-  nlohmann::json to_json() const;
-  static std::optional<Accumulators> from_json(const nlohmann::json& j, std::string& error);
 };
 
 }  // namespace guarantor::sim

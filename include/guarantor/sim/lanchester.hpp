@@ -4,12 +4,12 @@
 // log-linear regression of Bracken (1995) and Fricker (1998) that estimates (a, b, p, q) from a
 // daily series. docs/model/simulation.md §Combat gives the equations and the validation.
 
-#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
 
 #include "guarantor/core/diagnostics.hpp"
+#include "guarantor/core/status.hpp"
 
 namespace guarantor::sim {
 
@@ -79,8 +79,8 @@ struct AttritionFit {
 };
 
 // Rows with a zero loss or strength are skipped (their logarithm is undefined); the fit needs at
-// least 4 usable rows a side and strengths that vary. Returns nullopt with the reason in `error`.
-std::optional<AttritionFit> fit_attrition(const std::vector<AttritionObservation>& series, std::string& error);
+// least 4 usable rows a side and strengths that vary; invalid_input says which is missing.
+Expected<AttritionFit> fit_attrition(const std::vector<AttritionObservation>& series);
 
 // Parses CSV text with a header naming the columns day, blue, red, blue_losses, red_losses (any
 // order, extra columns ignored). Problems go to `diagnostics` as FILE:LINE:COL.

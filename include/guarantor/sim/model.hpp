@@ -42,6 +42,15 @@ struct ScheduledEvent {
   int nation = -1;
 };
 
+// One registry parameter of the simulation stage as the variant set it (for the record):
+// the key as `guarantor params` spells it, the value as JSON text, "label: source".
+struct ParameterRow {
+  std::string key;
+  std::string value_json;
+  std::string source;
+  bool operator==(const ParameterRow&) const = default;
+};
+
 struct Model {
   std::string variant;  // "base" for the scenario without a variant
   SimulationSettings settings;
@@ -58,6 +67,7 @@ struct Model {
   double log_us_backstop_hr = 0;
   double log_ukraine_hr = 0;
   double log_monitoring_hr = 0;
+  std::vector<ParameterRow> parameters;  // the simulation stage's registry rows
 
   int mandate_index() const { return static_cast<int>(settings.mandate); }
 };

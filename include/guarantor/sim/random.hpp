@@ -3,12 +3,13 @@
 // the master seed, with the counter holding (draw index, purpose, replication): any
 // (seed, replication, purpose, draw) is addressable in O(1), so a replication is a pure function
 // of its index whatever thread runs it. The variate transforms are our own (std::*_distribution
-// algorithms differ between standard libraries); see docs/model/simulation.md §Engine.
-
-#include <Random123/philox.h>
+// algorithms differ between standard libraries); see docs/model/simulation.md §Engine. The
+// key, the 53-bit word and its (0, 1) scaling are core's (core/philox.hpp), shared by every stage.
 
 #include <cmath>
 #include <cstdint>
+
+#include "guarantor/core/philox.hpp"
 
 namespace guarantor::sim {
 
@@ -32,10 +33,9 @@ class Stream {
   // is always finite. Inline, with next_bits and exponential: the engine's innermost calls.
   double uniform() {
     if (counts_) ++counts_->uniforms;
-    const std::uint64_t high = next_bits();
-    const std::uint64_t low = next_bits();
-    const std::uint64_t bits = ((high << 32) | low) >> 11;  // 53 bits
-    return (static_cast<double>(bits) + 0.5) * 0x1.0p-53;
+    const std::uint32_t high = next_bits();
+    const std::uint32_t low = next_bits();
+    return philox::uniform_open(philox::bits53(high, low));
   }
   double exponential() {  // mean 1
     if (counts_) ++counts_->exponentials;
@@ -48,7 +48,6 @@ class Stream {
   std::size_t categorical(const double* weights, std::size_t n, double total);
 
  private:
-  using Philox = r123::Philox4x32;
   std::uint32_t next_bits() {
     if (used_ == 4) {
       block_ = philox_(counter_, key_);
@@ -62,10 +61,10 @@ class Stream {
   std::uint64_t binomial_inversion(std::uint64_t n, double p);
   std::uint64_t binomial_btrs(std::uint64_t n, double p);
 
-  Philox philox_;
-  Philox::key_type key_;
-  Philox::ctr_type counter_;
-  Philox::ctr_type block_;
+  philox::Generator philox_;
+  philox::Key key_;
+  philox::Counter counter_;
+  philox::Block block_;
   int used_ = 4;
   bool has_spare_normal_ = false;
   double spare_normal_ = 0;

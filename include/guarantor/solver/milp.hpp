@@ -1,7 +1,8 @@
 #pragma once
-// A small, solver-neutral mixed-integer linear programme and its solution, solved with COIN-OR
-// CBC (through OsiClpSolverInterface + CbcModel). The plan stage (force generation) and the
-// laydown stage (maximal covering location) both build a milp::Model; neither touches CBC.
+// The solver module: a small, solver-neutral mixed-integer linear programme and its solution,
+// solved with COIN-OR CBC (through OsiClpSolverInterface + CbcModel). The plan stage (force
+// generation) and the laydown stage (maximal covering location) both build a milp::Model; neither
+// touches CBC, and neither depends on the other.
 //
 // Usage:
 //   milp::Model m;                         // minimises by default
@@ -10,14 +11,19 @@
 //   m.add_constraint("cap", {{x, 1.0}, {y, 4.0}}, milp::kNoBound, 8.0);   // x + 4y <= 8
 //   milp::Solution s = milp::solve(m, {.time_limit_seconds = 5});
 //   if (s.has_solution()) use(s.values[x]);
-//   milp::write_model(m, "model.lp");      // or .mps: any solver can check it
+//   Status written = milp::write_model(m, "model.lp");   // or .mps: any solver can check it
 //
 // Names are kept as given in the Model; the LP/MPS writers turn them into legal, unique names
 // (letters, digits and '_') so that GLPK, HiGHS, CPLEX or Gurobi read the file unchanged.
 
+#include <fmt/core.h>
+
 #include <limits>
 #include <string>
+#include <string_view>
 #include <vector>
+
+#include "guarantor/core/status.hpp"
 
 namespace guarantor::milp {
 
@@ -64,7 +70,8 @@ struct Model {
   static double evaluate(const std::vector<Term>& terms, const std::vector<double>& values);
 };
 
-enum class Status {
+// How a solve ended. Kept as this enum through every stage; only writers turn it into text.
+enum class SolveStatus {
   optimal,         // proven optimal (within the relative gap asked for)
   feasible,        // a solution was found but the time limit stopped the proof; see gap
   infeasible,      // proven to have no solution
@@ -73,7 +80,8 @@ enum class Status {
   error,           // the solver failed; see message
 };
 
-const char* to_string(Status status);
+// "optimal", "feasible", "infeasible", "unbounded", "time_limit", "error": the words the outputs use.
+const char* to_string(SolveStatus status);
 
 struct SolveOptions {
   double time_limit_seconds = 10.0;  // wall clock, per solve
@@ -87,7 +95,7 @@ struct SolveOptions {
 };
 
 struct Solution {
-  Status status = Status::error;
+  SolveStatus status = SolveStatus::error;
   double objective = 0;     // objective of the best solution found
   double best_bound = 0;    // proven bound on the optimum (equals objective when optimal)
   double gap = 0;           // relative gap |objective − bound| / max(1, |objective|)
@@ -96,23 +104,23 @@ struct Solution {
   std::vector<double> values;         // one per variable (empty without a solution)
   std::vector<double> duals;          // one per constraint, LP relaxation only
   std::vector<double> reduced_costs;  // one per variable, LP relaxation only
-  std::string message;
+  std::string message;      // why there is no (proven) optimum, in words; empty when optimal
 
-  bool has_solution() const { return status == Status::optimal || status == Status::feasible; }
+  bool has_solution() const { return status == SolveStatus::optimal || status == SolveStatus::feasible; }
 };
 
 // Solves the model with CBC (or CLP when options.lp_relaxation). Never throws; a solver
-// failure comes back as Status::error with a message. Deterministic for the same model.
+// failure comes back as SolveStatus::error with a message. Deterministic for the same model.
 Solution solve(const Model& model, const SolveOptions& options = {});
 
-// Writers. Return false and set *error (when given) if the file cannot be written.
+// Writers. Return Status::io_error ("cannot write 'PATH'") if the file cannot be written.
 // CPLEX LP format (read by glpsol --lp, HiGHS, CBC, CPLEX, Gurobi).
-bool write_lp(const Model& model, const std::string& path, std::string* error = nullptr);
+Status write_lp(const Model& model, const std::string& path);
 // Free MPS format (read by HiGHS, CBC, and glpsol --freemps for minimisation models: GLPK does
 // not read the OBJSENSE section a maximisation model needs; use LP format for those).
-bool write_mps(const Model& model, const std::string& path, std::string* error = nullptr);
+Status write_mps(const Model& model, const std::string& path);
 // Picks the format from the extension: ".mps" → free MPS, anything else → LP.
-bool write_model(const Model& model, const std::string& path, std::string* error = nullptr);
+Status write_model(const Model& model, const std::string& path);
 // The same texts, for callers that want them in memory.
 std::string lp_text(const Model& model);
 std::string mps_text(const Model& model);
@@ -121,3 +129,12 @@ std::vector<std::string> exported_variable_names(const Model& model);
 std::vector<std::string> exported_constraint_names(const Model& model);
 
 }  // namespace guarantor::milp
+
+// fmt::format("{}", status) writes to_string(status), so messages need no conversion.
+template <>
+struct fmt::formatter<guarantor::milp::SolveStatus> : fmt::formatter<std::string_view> {
+  template <typename FormatContext>
+  auto format(guarantor::milp::SolveStatus status, FormatContext& ctx) const {
+    return fmt::formatter<std::string_view>::format(guarantor::milp::to_string(status), ctx);
+  }
+};

@@ -1,18 +1,25 @@
-#include "guarantor/plan/report.hpp"
+// plan.json, plan.md and the summary: the only place the plan's typed results become text.
+#include "guarantor/report/plan_output.hpp"
 
 #include <fmt/format.h>
 
-#include <algorithm>
-#include <map>
-
 #include "guarantor/report/json.hpp"
 
-namespace guarantor::plan {
+namespace guarantor::report {
 
 using nlohmann::json;
-using report::rounded;
+using plan::ComponentPlan;
+using plan::ContingencyCase;
+using plan::MonteCarloResult;
+using plan::PlannedAssignment;
+using plan::PlanResult;
 
 namespace {
+
+// The word a stage's solve is reported with: the solver's outcome, or "skipped".
+std::string stage_status(const plan::ObjectiveTerm& term) {
+  return term.skipped ? "skipped" : milp::to_string(term.status);
+}
 
 json objective_json(const PlanResult& r) {
   json j = json::object();
@@ -21,7 +28,7 @@ json objective_json(const PlanResult& r) {
   for (const auto& t : r.objective) {
     j["order"].push_back(t.name);
     j[t.name] = rounded(t.value, 3);
-    j["stages"].push_back({{"term", t.name}, {"value", rounded(t.value, 3)}, {"status", t.status},
+    j["stages"].push_back({{"term", t.name}, {"value", rounded(t.value, 3)}, {"status", stage_status(t)},
                            {"gap", rounded(t.gap, 6)}});
   }
   j["method"] = "lexicographic: each stage is solved with the optima of the earlier stages kept as constraints";
@@ -72,7 +79,7 @@ json requirement_json(const DerivedRequirement& r) {
             {"driver", r.driver},             {"units_per", r.units_per},
             {"per", r.per},                   {"derivation", r.derivation},
             {"reference_unit_type", r.reference_unit_type},
-            {"provenance", report::to_json(r.provenance)}};
+            {"provenance", to_json(r.provenance)}};
   j["driver_value"] = r.driver_value ? json(*r.driver_value) : json(nullptr);
   j["units"] = r.units ? json(*r.units) : json(nullptr);
   j["troops"] = r.troops ? rounded(*r.troops) : json(nullptr);
@@ -89,7 +96,7 @@ json rotation_json(const PlanResult& r) {
                        {"troops_committed", rounded(n.troops_committed)},
                        {"land_troops_committed", rounded(n.land_troops_committed)},
                        {"land_cap_troops", optional_number(n.land_cap_troops)},
-                       {"land_cap_basis", n.land_cap_basis},
+                       {"land_cap_basis", plan::to_string(n.land_cap_basis)},
                        {"total_cap_troops", optional_number(n.total_cap_troops)},
                        {"fair_share_troops", optional_number(n.fair_share_troops)}});
   }
@@ -106,7 +113,7 @@ json contingency_json(const ContingencyCase& c) {
           {"extra_shortfall_troops", rounded(c.extra_shortfall_troops)},
           {"broken_components", c.broken_components},
           {"component_losses", losses},
-          {"status", c.status}};
+          {"status", milp::to_string(c.status)}};
 }
 
 json monte_carlo_json(const MonteCarloResult& mc) {
@@ -139,7 +146,7 @@ json plan_json(const Scenario& scenario, const PlanResult& r) {
   json j;
   j["guarantor_plan"] = 1;
   j["scenario"] = {{"name", scenario.info.name}, {"file", scenario.info.file}, {"variant", scenario.info.variant}};
-  j["status"] = r.status;
+  j["status"] = milp::to_string(r.status);
   j["message"] = r.message;
   j["gap"] = rounded(r.gap, 6);
   j["objective"] = objective_json(r);
@@ -334,10 +341,12 @@ std::string plan_markdown(const Scenario& s, const PlanResult& r) {
   std::string md = fmt::format("# Force plan: {}\n\n", s.info.title.empty() ? s.info.name : s.info.title);
   if (!s.info.variant.empty()) md += fmt::format("Variant: `{}`.\n\n", s.info.variant);
   md += fmt::format("Status: **{}**", r.status);
-  if (r.status == "feasible") md += fmt::format(" (time limit reached; optimality gap {:.2g}%)", r.gap * 100);
+  if (r.status == milp::SolveStatus::feasible) {
+    md += fmt::format(" (time limit reached; optimality gap {:.2g}%)", r.gap * 100);
+  }
   if (!r.message.empty()) md += fmt::format(". {}", r.message);
   md += "\n\n## Objective (lexicographic, in this order)\n\n| term | value | solve |\n|---|---|---|\n";
-  for (const auto& t : r.objective) md += fmt::format("| {} | {:.0f} | {} |\n", t.name, t.value, t.status);
+  for (const auto& t : r.objective) md += fmt::format("| {} | {:.0f} | {} |\n", t.name, t.value, stage_status(t));
   requirements_section(md, r);
   package_section(md, s, r);
   components_section(md, r);
@@ -355,9 +364,9 @@ std::string plan_markdown(const Scenario& s, const PlanResult& r) {
 
 std::string plan_summary_text(const Scenario& s, const PlanResult& r) {
   std::string text = fmt::format("plan {}: {}", s.info.name, r.status);
-  if (r.status == "feasible") text += fmt::format(" (gap {:.2g}%)", r.gap * 100);
+  if (r.status == milp::SolveStatus::feasible) text += fmt::format(" (gap {:.2g}%)", r.gap * 100);
   text += "\n";
-  for (const auto& t : r.objective) text += fmt::format("  {:<26} {:>12.0f}  ({})\n", t.name, t.value, t.status);
+  for (const auto& t : r.objective) text += fmt::format("  {:<26} {:>12.0f}  ({})\n", t.name, t.value, stage_status(t));
   text += fmt::format("  troops in theatre {:.0f}, committed incl. rotation {:.0f}\n", r.troops_in_theatre(),
                       r.troops_committed());
   int unfilled = 0;
@@ -368,4 +377,4 @@ std::string plan_summary_text(const Scenario& s, const PlanResult& r) {
   return text;
 }
 
-}  // namespace guarantor::plan
+}  // namespace guarantor::report

@@ -7,7 +7,7 @@
 #include <fstream>
 #include <set>
 
-#include "guarantor/plan/milp.hpp"
+#include "guarantor/solver/milp.hpp"
 
 namespace guarantor::milp {
 namespace {
@@ -75,13 +75,10 @@ std::string lp_bound(const Variable& v, const std::string& name) {
   return fmt::format(" {} <= {} <= {}\n", lower, name, upper);
 }
 
-bool write_text(const std::string& path, const std::string& text, std::string* error) {
+Status write_text(const std::string& path, const std::string& text) {
   std::ofstream out(path, std::ios::binary);
-  if (!out || !(out << text) || !out.flush()) {
-    if (error) *error = fmt::format("cannot write '{}'", path);
-    return false;
-  }
-  return true;
+  if (!out || !(out << text) || !out.flush()) return Status::io_error(fmt::format("cannot write '{}'", path));
+  return Status::ok();
 }
 
 bool ends_with(const std::string& text, const std::string& suffix) {
@@ -211,16 +208,12 @@ std::string mps_text(const Model& model) {
   return text;
 }
 
-bool write_lp(const Model& model, const std::string& path, std::string* error) {
-  return write_text(path, lp_text(model), error);
-}
+Status write_lp(const Model& model, const std::string& path) { return write_text(path, lp_text(model)); }
 
-bool write_mps(const Model& model, const std::string& path, std::string* error) {
-  return write_text(path, mps_text(model), error);
-}
+Status write_mps(const Model& model, const std::string& path) { return write_text(path, mps_text(model)); }
 
-bool write_model(const Model& model, const std::string& path, std::string* error) {
-  return ends_with(path, ".mps") ? write_mps(model, path, error) : write_lp(model, path, error);
+Status write_model(const Model& model, const std::string& path) {
+  return ends_with(path, ".mps") ? write_mps(model, path) : write_lp(model, path);
 }
 
 }  // namespace guarantor::milp

@@ -1,5 +1,5 @@
-// The CBC back end of guarantor::milp. Only this file includes COIN-OR headers.
-#include "guarantor/plan/milp.hpp"
+// The CBC back end of guarantor::milp (the solver module). Only this file includes COIN-OR headers.
+#include "guarantor/solver/milp.hpp"
 
 #include <CbcHeuristic.hpp>
 #include <CbcModel.hpp>
@@ -46,14 +46,14 @@ double Model::evaluate(const std::vector<Term>& terms, const std::vector<double>
   return total;
 }
 
-const char* to_string(Status status) {
+const char* to_string(SolveStatus status) {
   switch (status) {
-    case Status::optimal: return "optimal";
-    case Status::feasible: return "feasible";
-    case Status::infeasible: return "infeasible";
-    case Status::unbounded: return "unbounded";
-    case Status::time_limit: return "time_limit";
-    case Status::error: return "error";
+    case SolveStatus::optimal: return "optimal";
+    case SolveStatus::feasible: return "feasible";
+    case SolveStatus::infeasible: return "infeasible";
+    case SolveStatus::unbounded: return "unbounded";
+    case SolveStatus::time_limit: return "time_limit";
+    case SolveStatus::error: return "error";
   }
   return "error";
 }
@@ -123,7 +123,7 @@ Solution solve_lp(const Model& model, const SolveOptions& options) {
   solver.getModelPtr()->setMaximumSeconds(options.time_limit_seconds);
   solver.initialSolve();
   if (solver.isProvenOptimal()) {
-    result.status = Status::optimal;
+    result.status = SolveStatus::optimal;
     result.objective = solver.getObjValue();
     result.best_bound = result.objective;
     const int n = solver.getNumCols();
@@ -132,13 +132,13 @@ Solution solve_lp(const Model& model, const SolveOptions& options) {
     result.reduced_costs.assign(solver.getReducedCost(), solver.getReducedCost() + n);
     result.duals.assign(solver.getRowPrice(), solver.getRowPrice() + m);
   } else if (solver.isProvenPrimalInfeasible()) {
-    result.status = Status::infeasible;
+    result.status = SolveStatus::infeasible;
     result.message = "the LP relaxation has no feasible solution";
   } else if (solver.isProvenDualInfeasible()) {
-    result.status = Status::unbounded;
+    result.status = SolveStatus::unbounded;
     result.message = "the LP relaxation is unbounded";
   } else {
-    result.status = Status::time_limit;
+    result.status = SolveStatus::time_limit;
     result.message = "the LP solver stopped before proving optimality";
   }
   return result;
@@ -198,12 +198,12 @@ Solution solve_mip(const Model& model, const SolveOptions& options) {
                         model_objective(model, options.initial_values), true);
   }
   if (cbc.solver()->isProvenPrimalInfeasible()) {
-    result.status = Status::infeasible;
+    result.status = SolveStatus::infeasible;
     result.message = "the LP relaxation has no feasible solution";
     return result;
   }
   if (cbc.solver()->isProvenDualInfeasible()) {
-    result.status = Status::unbounded;
+    result.status = SolveStatus::unbounded;
     result.message = "the LP relaxation is unbounded";
     return result;
   }
@@ -211,20 +211,20 @@ Solution solve_mip(const Model& model, const SolveOptions& options) {
   result.nodes = cbc.getNodeCount();
   const double* best = cbc.bestSolution();
   if (cbc.isProvenOptimal() && best) {
-    result.status = Status::optimal;
+    result.status = SolveStatus::optimal;
   } else if (cbc.isProvenInfeasible()) {
-    result.status = Status::infeasible;
+    result.status = SolveStatus::infeasible;
     result.message = "no integer solution exists";
     return result;
   } else if (cbc.isContinuousUnbounded()) {
-    result.status = Status::unbounded;
+    result.status = SolveStatus::unbounded;
     result.message = "the model is unbounded";
     return result;
   } else if (best) {
-    result.status = Status::feasible;
+    result.status = SolveStatus::feasible;
     result.message = "stopped at the time limit with a solution; optimality not proven";
   } else {
-    result.status = Status::time_limit;
+    result.status = SolveStatus::time_limit;
     result.message = "stopped at the time limit before any solution was found";
     result.best_bound = cbc.getBestPossibleObjValue();
     return result;
@@ -235,7 +235,7 @@ Solution solve_mip(const Model& model, const SolveOptions& options) {
     if (model.variables[j].type != VarType::continuous) result.values[j] = std::round(result.values[j]);
   }
   result.objective = cbc.getObjValue();
-  result.best_bound = result.status == Status::optimal ? result.objective : cbc.getBestPossibleObjValue();
+  result.best_bound = result.status == SolveStatus::optimal ? result.objective : cbc.getBestPossibleObjValue();
   result.gap = relative_gap(result.objective, result.best_bound);
   return result;
 }
@@ -246,10 +246,10 @@ Solution solve(const Model& model, const SolveOptions& options) {
   const auto start = std::chrono::steady_clock::now();
   Solution result;
   if (model.variables.empty()) {
-    result.status = Status::optimal;
+    result.status = SolveStatus::optimal;
     bool feasible = true;
     for (const auto& row : model.constraints) feasible = feasible && row.lower <= 0 && row.upper >= 0;
-    if (!feasible) result.status = Status::infeasible;
+    if (!feasible) result.status = SolveStatus::infeasible;
     result.duals.assign(model.constraints.size(), 0.0);
     return result;
   }
@@ -257,11 +257,11 @@ Solution solve(const Model& model, const SolveOptions& options) {
     result = options.lp_relaxation ? solve_lp(model, options) : solve_mip(model, options);
   } catch (const std::exception& e) {
     result = Solution{};
-    result.status = Status::error;
+    result.status = SolveStatus::error;
     result.message = std::string("solver failure: ") + e.what();
   } catch (...) {
     result = Solution{};
-    result.status = Status::error;
+    result.status = SolveStatus::error;
     result.message = "solver failure (COIN-OR exception)";
   }
   result.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();

@@ -1,22 +1,26 @@
 // laydown.geojson, coverage.json and the text summary.
+#include "guarantor/report/laydown_output.hpp"
+
 #include <fmt/format.h>
 
+#include <algorithm>
 #include <cmath>
-#include <nlohmann/json.hpp>
 
-#include "guarantor/geo/laydown.hpp"
+#include "guarantor/core/numeric.hpp"
 
-namespace guarantor::geo {
+namespace guarantor::report {
 namespace {
 
-using nlohmann::json;
 using ordered = nlohmann::ordered_json;
+using geo::Hub;
+using geo::LaydownResult;
+using geo::Ring;
 
-// Fixed decimals keep the files small and byte-stable across runs.
-double round_to(double value, int decimals) {
-  const double scale = std::pow(10.0, decimals);
-  return std::round(value * scale) / scale;
-}
+// Vertices of a coverage disc in the GeoJSON (one every 5°).
+constexpr int kDiscVertices = 72;
+// Name of the corridor feature. The laydown settings hold the corridor's waypoints (by default
+// Odesa to the Bosporus) but no name for it yet.
+constexpr const char* kCorridorName = "Black Sea corridor, Odesa to the Bosporus (approximate)";
 
 ordered position(const LatLon& p) { return ordered::array({round_to(p.lon, 5), round_to(p.lat, 5)}); }
 
@@ -53,7 +57,7 @@ ordered geometry(const char* type, ordered coordinates) {
 
 }  // namespace
 
-std::string laydown_geojson(const LaydownResult& r) {
+ordered laydown_geojson(const LaydownResult& r) {
   ordered features = ordered::array();
   features.push_back(feature(geometry("LineString", line_coordinates(r.line)),
                              {{"role", "line_of_contact"}, {"name", "Line of contact (approximate)"}}));
@@ -70,31 +74,31 @@ std::string laydown_geojson(const LaydownResult& r) {
   }
   for (const auto& layer : r.layers) {
     for (const auto& e : layer.emitters) {
-      features.push_back(feature(geometry("Polygon", polygon_coordinates(geodesic_circle(e.position, e.radius_km, 72))),
-                                 {{"role", "coverage"}, {"layer", layer.name}, {"label", e.label}, {"site", e.site_id},
+      features.push_back(feature(geometry("Polygon", polygon_coordinates(geo::geodesic_circle(e.position, e.radius_km, kDiscVertices))),
+                                 {{"role", "coverage"}, {"layer", to_string(layer.kind)}, {"label", e.label}, {"site", e.site_id},
                                   {"radius_km", round_to(e.radius_km, 2)}}));
       features.push_back(feature(geometry("Point", position(e.position)),
-                                 {{"role", "emitter"}, {"layer", layer.name}, {"label", e.label}}));
+                                 {{"role", "emitter"}, {"layer", to_string(layer.kind)}, {"label", e.label}}));
     }
   }
   features.push_back(feature(geometry("LineString", line_coordinates(r.corridor.waypoints)),
-                             {{"role", "corridor"}, {"name", "Black Sea corridor, Odesa to the Bosporus (approximate)"},
+                             {{"role", "corridor"}, {"name", kCorridorName},
                               {"length_km", round_to(r.corridor.length_km, 1)}}));
   ordered doc;
   doc["type"] = "FeatureCollection";
   doc["name"] = "guarantor laydown: " + r.scenario;
   doc["features"] = std::move(features);
-  return doc.dump() + "\n";
+  return doc;
 }
 
-std::string coverage_json(const LaydownResult& r) {
+ordered coverage_json(const LaydownResult& r) {
   ordered doc;
   doc["scenario"] = r.scenario;
   doc["force_package"] = r.package_origin;
   ordered layers = ordered::array();
   for (const auto& l : r.layers) {
     ordered layer;
-    layer["name"] = l.name;
+    layer["name"] = to_string(l.kind);
     layer["description"] = l.description;
     layer["emitters"] = l.emitters.size();
     layer["population_covered"] = std::round(l.population_covered);
@@ -143,7 +147,7 @@ std::string coverage_json(const LaydownResult& r) {
                       {"occupied_area_km2", std::round(r.occupied_area_km2)},
                       {"controlled_population", std::round(r.controlled_population)}};
   doc["notes"] = r.notes;
-  return doc.dump(2) + "\n";
+  return doc;
 }
 
 std::string laydown_text(const LaydownResult& r) {
@@ -153,9 +157,9 @@ std::string laydown_text(const LaydownResult& r) {
     out += fmt::format("  {:<24} {:8.4f} {:8.4f}  {:5.0f} km from the line\n", h.name, h.position.lat, h.position.lon, h.distance_to_line_km);
   }
   if (r.hubs.empty()) out += "  none\n";
-  out += "\nCoverage (share of the population in Ukraine-controlled territory):\n";
+  out += fmt::format("\nCoverage (share of the population in {}-controlled territory):\n", r.host_name);
   for (const auto& l : r.layers) {
-    out += fmt::format("  {:<16} {:5.1f}%  {:>10.0f} people  {} critical sites{}\n", l.name, 100 * l.population_share,
+    out += fmt::format("  {:<16} {:5.1f}%  {:>10.0f} people  {} critical sites{}\n", to_string(l.kind), 100 * l.population_share,
                        l.population_covered, l.sites_covered.size(), l.note.empty() ? "" : "  (" + l.note + ")");
     if (l.buffer_zone_share) out += fmt::format("  {:<16} {:5.1f}% of the buffer zone seen\n", "", 100 * *l.buffer_zone_share);
   }
@@ -175,4 +179,4 @@ std::string laydown_text(const LaydownResult& r) {
   return out;
 }
 
-}  // namespace guarantor::geo
+}  // namespace guarantor::report
