@@ -1,4 +1,4 @@
-// guarantor laydown SCENARIO [--variant NAME] [--plan plan.json] [--out DIR] [--json] [--geo-data DIR]:
+// guarantor laydown SCENARIO [--variant NAME] [--force planned|pledged] [--plan plan.json] [--out DIR] [--json] [--geo-data DIR]:
 // hubs, coverage layers, reaction times and the corridor; writes laydown.geojson, coverage.json, map.svg.
 #include <fmt/format.h>
 
@@ -9,6 +9,7 @@
 #include "guarantor/geo/laydown.hpp"
 #include "guarantor/io/force_package_io.hpp"
 #include "guarantor/io/geo_data_io.hpp"
+#include "guarantor/pipeline/pipeline.hpp"
 #include "guarantor/report/laydown_output.hpp"
 #include "guarantor/report/map_svg.hpp"
 
@@ -19,13 +20,23 @@ struct LaydownOptions {
   std::string file;
   std::string variant;
   std::string plan;
+  pipeline::ForceMode force = pipeline::ForceMode::planned;
   std::string out = "laydown";
   std::string geo_data;
   bool json = false;
 };
 
 std::optional<ForcePackage> force_package(const LaydownOptions& options, const Scenario& scenario, CommandState& state) {
-  if (options.plan.empty()) return package_from_pledges(scenario);
+  if (options.plan.empty()) {
+    // The variant's own force, as `run` and `simulate` lay it down and simulate it.
+    auto force = pipeline::force_for(scenario, options.force);
+    if (!force) {
+      std::cerr << fmt::format("laydown: {}\n", force.status().message());
+      state.exit_code = force.status().exit_code();
+      return std::nullopt;
+    }
+    return std::move(*force);
+  }
   Diagnostics diagnostics;
   auto package = io::read_force_package(options.plan, scenario, diagnostics);
   print_diagnostics(diagnostics);
@@ -57,7 +68,12 @@ void register_laydown(CLI::App& app, CommandState& state) {
   auto options = std::make_shared<LaydownOptions>();
   cmd->add_option("SCENARIO", options->file, "Scenario YAML file")->required();
   cmd->add_option("--variant", options->variant, "Variant to overlay on the base scenario");
-  cmd->add_option("--plan", options->plan, "plan.json whose force package to lay down (default: the pledges)");
+  cmd->add_option("--force", options->force,
+                  "Force to lay down: planned (the variant's optimised plan, as `run` uses) or pledged (the offers as stated)")
+      ->transform(CLI::CheckedTransformer(
+          std::map<std::string, pipeline::ForceMode>{{"planned", pipeline::ForceMode::planned},
+                                                     {"pledged", pipeline::ForceMode::pledged}}));
+  cmd->add_option("--plan", options->plan, "plan.json whose force package to lay down (instead of --force)");
   cmd->add_option("--out", options->out, "Folder for laydown.geojson, coverage.json and map.svg")->capture_default_str();
   cmd->add_option("--geo-data", options->geo_data, "Folder with countries.geojson and places.tsv (default: data/geo)");
   cmd->add_flag("--json", options->json, "Print coverage.json to stdout instead of the text summary");

@@ -11,15 +11,13 @@
 #include <iostream>
 #include <thread>
 
-#include "guarantor/geo/laydown.hpp"
-#include "guarantor/report/laydown_output.hpp"
-#include "guarantor/report/map_svg.hpp"
 #include "guarantor/io/geo_data_io.hpp"
 #include "guarantor/io/web_assets_io.hpp"
-#include "guarantor/plan/plan.hpp"
+#include "guarantor/pipeline/pipeline.hpp"
+#include "guarantor/report/laydown_output.hpp"
+#include "guarantor/report/map_svg.hpp"
 #include "guarantor/report/plan_output.hpp"
 #include "guarantor/report/simulation_output.hpp"
-#include "guarantor/sim/engine.hpp"
 #include "report_inputs.hpp"
 
 namespace guarantor::cli {
@@ -61,99 +59,42 @@ class Progress {
 
 std::string default_scenario() { return data_dir() + "/scenarios/mnf-ukraine.yaml"; }
 
-// The package each option is simulated with: the base uses the full plan; each variant is
-// re-planned (without contingency and explanation, which only the report's base needs).
-std::optional<ForcePackage> variant_package(const Scenario& scenario, CommandState& state) {
-  plan::PlanOptions options;
-  options.contingency = false;
-  options.explain = false;
-  options.draws = 0;
-  const plan::PlanResult result = plan::make_plan(scenario, options);
-  if (!result.has_plan()) {
-    std::cerr << fmt::format("\nrun: variant '{}' has no plan ({}: {})\n", scenario.info.variant, result.status,
-                             result.message);
-    state.exit_code = kExitFailure;
-    return std::nullopt;
-  }
-  return result.package();
-}
-
-struct PlanStage {
-  nlohmann::json json;
-  ForcePackage package;
-};
-
-std::optional<PlanStage> run_plan_stage(const Scenario& scenario, const std::filesystem::path& out, CommandState& state) {
-  const plan::PlanResult result = plan::make_plan(scenario);
-  if (!result.has_plan()) {
-    std::cerr << fmt::format("\nrun: no plan: {} {}\n", result.status, result.message);
-    state.exit_code = kExitFailure;
-    return std::nullopt;
-  }
-  PlanStage stage{report::plan_json(scenario, result), result.package()};
-  if (!write_file((out / "plan.json").string(), stage.json.dump(2) + "\n", state)) return std::nullopt;
-  if (!write_file((out / "plan.md").string(), report::plan_markdown(scenario, result), state)) return std::nullopt;
-  return stage;
-}
-
-struct LaydownStage {
-  nlohmann::json coverage;
-  nlohmann::json geojson;
-};
-
-std::optional<LaydownStage> run_laydown_stage(const Scenario& scenario, const ForcePackage& package,
-                                              const std::filesystem::path& out, CommandState& state) {
+std::optional<geo::WorldData> load_world(CommandState& state) {
   const std::string dir = io::find_world_data_dir(data_dir() + "/geo");
   Diagnostics diagnostics;
   auto world = dir.empty() ? std::nullopt : io::load_world_data(dir, diagnostics);
   print_diagnostics(diagnostics);
   if (!world) {
-    std::cerr << "\nrun: cannot read the reference geography (data/geo)\n";
+    std::cerr << "run: cannot read the reference geography (data/geo)\n";
     state.exit_code = kExitFailure;
-    return std::nullopt;
   }
-  const auto result = geo::run_laydown(geo::LaydownInput{&scenario, &package, &*world});
-  if (!result) {
-    std::cerr << fmt::format("\n{}: error: laydown: {}\n", scenario.info.file, result.status().message());
-    state.exit_code = kExitInvalidInput;
-    return std::nullopt;
-  }
-  LaydownStage stage{report::coverage_json(*result), report::laydown_geojson(*result)};
-  if (!write_file((out / "laydown.geojson").string(), stage.geojson.dump() + "\n", state)) return std::nullopt;
-  if (!write_file((out / "coverage.json").string(), stage.coverage.dump(2) + "\n", state)) return std::nullopt;
-  if (!write_file((out / "map.svg").string(), report::map_svg(*result, *world), state)) return std::nullopt;
-  return stage;
+  return world;
 }
 
-std::optional<nlohmann::json> run_simulation_stage(const RunOptions& o, const Scenario& base, const ForcePackage& base_package,
-                                                   const std::vector<std::string>& variants,
-                                                   const std::filesystem::path& out, CommandState& state) {
-  std::vector<sim::Model> models;
-  Diagnostics diagnostics;
-  models.push_back(sim::compile_model(base, base_package, "base", diagnostics));
-  for (const auto& name : variants) {
-    auto scenario = load_or_report(base.info.file, name, state);
-    if (!scenario) return std::nullopt;
-    scenario->simulation.days = base.simulation.days;  // common random numbers need one period
-    auto package = variant_package(*scenario, state);
-    if (!package) return std::nullopt;
-    models.push_back(sim::compile_model(*scenario, *package, name, diagnostics));
+// The stages' outputs, written by the output layer; the file names are the ones each stage's own
+// command writes.
+struct StageOutputs {
+  nlohmann::json plan, coverage, geojson, simulation;
+};
+
+std::optional<StageOutputs> write_stage_outputs(const Scenario& scenario, const pipeline::RunResult& r,
+                                                const geo::WorldData& world, const std::filesystem::path& out,
+                                                CommandState& state) {
+  StageOutputs o{report::plan_json(scenario, r.plan), report::coverage_json(r.laydown), report::laydown_geojson(r.laydown),
+                 report::simulation_json(r.simulation)};
+  const std::vector<std::pair<std::string, std::string>> files = {
+      {"plan.json", o.plan.dump(2) + "\n"},
+      {"plan.md", report::plan_markdown(scenario, r.plan)},
+      {"laydown.geojson", o.geojson.dump() + "\n"},
+      {"coverage.json", o.coverage.dump(2) + "\n"},
+      {"map.svg", report::map_svg(r.laydown, world)},
+      {"simulation.json", o.simulation.dump(1) + "\n"},
+      {"simulation.md", report::simulation_markdown(r.simulation)},
+  };
+  for (const auto& [name, text] : files) {
+    if (!write_file((out / name).string(), text, state)) return std::nullopt;
   }
-  print_diagnostics(diagnostics);
-  if (diagnostics.has_errors()) {
-    state.exit_code = kExitInvalidInput;
-    return std::nullopt;
-  }
-  sim::SimulationRecord record;
-  record.replications = o.replications.value_or(static_cast<std::uint64_t>(base.simulation.replications));
-  record.seed = o.seed.value_or(base.simulation.seed);
-  std::tie(record.first, record.end) = sim::shard_range(record.replications, 1, 1);
-  record.description = sim::describe_run(base, models);
-  record.accumulators = run_record_replications(record, models, o.threads);
-  nlohmann::json json = report::simulation_json(record);
-  if (!write_file((out / "simulation.json").string(), json.dump(1) + "\n", state)) return std::nullopt;
-  if (!write_file((out / "simulation.md").string(), report::simulation_markdown(record), state)) return std::nullopt;
-  return json;
+  return o;
 }
 
 std::string utc_now() {
@@ -191,49 +132,55 @@ void run_all(const RunOptions& o, CommandState& state) {
   const std::string file = default_run ? default_scenario() : o.scenario;
   auto scenario = load_or_report(file, "", state);
   if (!scenario) return;
-  const std::vector<std::string> variants =
-      !o.variants.empty() ? o.variants : (default_run ? scenario->info.standard_variants : std::vector<std::string>{});
-  const std::filesystem::path out(o.out);
+  auto world = load_world(state);
+  if (!world) return;
+  pipeline::RunSpec spec;
+  spec.variants = !o.variants.empty() ? o.variants
+                                      : (default_run ? scenario->info.standard_variants : std::vector<std::string>{});
+  spec.replications = o.replications;
+  spec.seed = o.seed;
+  spec.threads = o.threads;
+  spec.world = &*world;
   Progress progress(4);
-
-  progress.begin("plan: optimising the force package");
-  auto plan = run_plan_stage(*scenario, out, state);
-  if (!plan) return;
-  progress.end(fmt::format("{:.0f} troops in theatre", plan->package.troops_in_theatre()));
-
-  progress.begin("laydown: siting hubs, computing coverage");
-  auto laydown = run_laydown_stage(*scenario, plan->package, out, state);
-  if (!laydown) return;
-  progress.end(fmt::format("{} hubs", laydown->coverage.value("hubs", nlohmann::json::array()).size()));
-
-  progress.begin(fmt::format("simulate: {} option(s)", variants.size() + 1));
-  std::cerr << "\n";
-  auto simulation = run_simulation_stage(o, *scenario, plan->package, variants, out, state);
-  if (!simulation) return;
-  progress.end(fmt::format("{} replications", simulation->value("replications", 0)));
+  spec.on_stage_start = [&](const std::string& what) { progress.begin(what); };
+  spec.on_stage_end = [&](const std::string& result) { progress.end(result); };
+  spec.progress = progress_bar();
+  Diagnostics diagnostics;
+  auto result = pipeline::run(*scenario, spec, diagnostics);
+  print_diagnostics(diagnostics);
+  if (!result) {
+    std::cerr << fmt::format("\n{}: error: run: {}\n", file, result.status().message());
+    state.exit_code = result.status().exit_code();
+    return;
+  }
+  const std::filesystem::path out(o.out);
+  auto outputs = write_stage_outputs(*scenario, *result, *world, out, state);
+  if (!outputs) return;
 
   progress.begin("report: writing report.html");
+  const auto& variants = spec.variants;
+  const auto& sim = result->simulation;
   report::ReportData data;
-  data.plan = plan->json;
-  data.coverage = laydown->coverage;
-  data.laydown = laydown->geojson;
-  data.simulation = *simulation;
+  data.plan = outputs->plan;
+  data.coverage = outputs->coverage;
+  data.laydown = outputs->geojson;
+  data.simulation = outputs->simulation;
   data.manifest = {{"guarantor_version", GUARANTOR_VERSION},
                    {"scenario_file", file},
                    {"scenario_sha256", io::file_sha256(file)},
                    {"variants", variants},
-                   {"seed", simulation->value("seed", nlohmann::json(nullptr))},
-                   {"replications", simulation->value("replications", nlohmann::json(nullptr))},
+                   {"seed", sim.seed},
+                   {"replications", sim.replications},
                    {"threads", o.threads ? o.threads : std::max(1u, std::thread::hardware_concurrency())},
                    {"generated", utc_now()},
                    {"reproduce", fmt::format("guarantor run {}{} --replications {} --seed {}", file,
                                              [&] { std::string v; for (const auto& n : variants) v += " --variant " + n; return v; }(),
-                                             simulation->value("replications", 0), simulation->value("seed", 0))}};
+                                             sim.replications, sim.seed)}};
   const double wall = progress.total_seconds();
   data.manifest["wall_seconds_before_report"] = std::round(wall * 10) / 10;
   if (!write_html_report(*scenario, data, (out / "report.html").string(), state)) return;
   progress.end("done");
-  print_answer(plan->json, *simulation, out);
+  print_answer(outputs->plan, outputs->simulation, out);
 }
 
 }  // namespace

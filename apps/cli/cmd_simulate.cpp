@@ -1,7 +1,8 @@
-// guarantor simulate SCENARIO [--variant NAME]... [--plan plan.json] [--replications N] [--seed S]
-//   [--threads T] [--days D] [--shard i/N] [--out DIR] [--json]
+// guarantor simulate SCENARIO [--variant NAME]... [--force planned|pledged] [--plan plan.json]
+//   [--replications N] [--seed S] [--threads T] [--days D] [--shard i/N] [--out DIR] [--json]
 // Runs the campaign Monte Carlo and writes simulation.json and simulation.md (a shard writes
-// simulation-shard-I-of-N.json for `guarantor merge`).
+// simulation-shard-I-of-N.json for `guarantor merge`). Each variant is simulated with its own
+// planned force (pipeline::force_for), as `guarantor run` does.
 #include <fmt/format.h>
 
 #include <cstdio>
@@ -10,6 +11,7 @@
 
 #include "commands.hpp"
 #include "guarantor/io/force_package_io.hpp"
+#include "guarantor/pipeline/pipeline.hpp"
 #include "guarantor/report/simulation_output.hpp"
 #include "guarantor/sim/engine.hpp"
 
@@ -20,12 +22,11 @@ void register_attrition(CLI::App& app, CommandState& state);
 
 namespace {
 
-inline constexpr int kMaxDays = 3650;
-
 struct SimulateOptions {
   std::string file;
   std::vector<std::string> variants;
   std::string plan;
+  pipeline::ForceMode force = pipeline::ForceMode::planned;
   std::optional<std::uint64_t> replications;
   std::optional<std::uint64_t> seed;
   unsigned threads = 0;
@@ -51,34 +52,30 @@ bool parse_shard(const std::string& text, int& index, int& count) {
   return count >= 1 && index >= 1 && index <= count;
 }
 
-std::optional<sim::Model> load_model(const SimulateOptions& o, const std::string& variant, CommandState& state,
-                                     std::optional<Scenario>& scenario_out) {
-  const std::string name = variant == "base" ? "" : variant;
-  auto scenario = load_or_report(o.file, name, state);
-  if (!scenario) return std::nullopt;
-  if (o.days) scenario->simulation.days = *o.days;
+// The models of every variant asked for, each with its own force (or the --plan force for all).
+std::optional<std::vector<sim::Model>> load_models(const SimulateOptions& o, const Scenario& base, CommandState& state) {
+  pipeline::ModelSpec spec;
+  spec.variants = o.variants;
+  spec.mode = o.force;
+  spec.days = o.days;
   Diagnostics diagnostics;
-  ForcePackage package;
   if (!o.plan.empty()) {
-    auto read = io::read_force_package(o.plan, *scenario, diagnostics);
-    print_diagnostics(diagnostics);
+    auto read = io::read_force_package(o.plan, base, diagnostics);
     if (!read || diagnostics.has_errors()) {
+      print_diagnostics(diagnostics);
       state.exit_code = kExitInvalidInput;
       return std::nullopt;
     }
-    package = *read;
-    diagnostics = Diagnostics{};
-  } else {
-    package = package_from_pledges(*scenario);
+    spec.fixed_force = *read;
   }
-  sim::Model model = sim::compile_model(*scenario, package, variant.empty() ? "base" : variant, diagnostics);
+  auto models = pipeline::compile_models(base, spec, diagnostics);
   print_diagnostics(diagnostics);
-  if (diagnostics.has_errors()) {
-    state.exit_code = kExitInvalidInput;
+  if (!models) {
+    if (!diagnostics.has_errors()) std::cerr << fmt::format("simulate: {}\n", models.status().message());
+    state.exit_code = models.status().exit_code();
     return std::nullopt;
   }
-  if (!scenario_out) scenario_out = std::move(scenario);
-  return model;
+  return std::move(*models);
 }
 
 void print_summary(const nlohmann::json& result, const std::vector<std::string>& written) {
@@ -101,28 +98,15 @@ void run_simulate(const SimulateOptions& o, CommandState& state) {
     state.exit_code = kExitInvalidInput;
     return;
   }
-  std::vector<std::string> variants = o.variants.empty() ? std::vector<std::string>{""} : o.variants;
-  std::vector<sim::Model> models;
-  std::optional<Scenario> base;
-  for (const auto& v : variants) {
-    auto model = load_model(o, v, state, base);
-    if (!model) return;
-    models.push_back(std::move(*model));
-  }
-  for (const auto& m : models) {
-    if (m.settings.days != models.front().settings.days ||
-        m.settings.report_interval_days != models.front().settings.report_interval_days) {
-      std::cerr << "simulate: the variants set different simulation.days or report_interval_days; common random "
-                   "numbers need one period (use --days)\n";
-      state.exit_code = kExitInvalidInput;
-      return;
-    }
-  }
+  auto base = load_or_report(o.file, "", state);
+  if (!base) return;
+  auto models = load_models(o, *base, state);
+  if (!models) return;
   sim::SimulationRecord record =
-      sim::new_record(*base, models, o.seed.value_or(base->simulation.seed),
+      sim::new_record(*base, *models, o.seed.value_or(base->simulation.seed),
                       o.replications.value_or(static_cast<std::uint64_t>(base->simulation.replications)), shard_index,
                       shard_count);
-  record.accumulators = run_record_replications(record, models, o.threads);
+  sim::run_record(record, *models, o.threads, progress_bar());
   const nlohmann::json result = report::simulation_json(record);
   const std::string text = result.dump(1) + "\n";
   std::vector<std::string> written;
@@ -152,13 +136,18 @@ void register_simulate(CLI::App& app, CommandState& state) {
   cmd->add_option("SCENARIO", o->file, "Scenario YAML file")->required();
   cmd->add_option("--variant", o->variants,
                   "Variant to simulate (repeat to compare variants with common random numbers; 'base' = no variant)");
-  cmd->add_option("--plan", o->plan, "plan.json whose assignments are the force package (default: the pledges)");
+  cmd->add_option("--force", o->force,
+                  "Force of each variant: planned (its own optimised plan, as `run` uses) or pledged (the offers as stated)")
+      ->transform(CLI::CheckedTransformer(
+          std::map<std::string, pipeline::ForceMode>{{"planned", pipeline::ForceMode::planned},
+                                                     {"pledged", pipeline::ForceMode::pledged}}));
+  cmd->add_option("--plan", o->plan, "plan.json whose assignments are the force package of every variant");
   cmd->add_option("--replications", o->replications, "Number of replications (default: simulation.replications)")
       ->check(CLI::Range(std::uint64_t{1}, std::uint64_t{100000000}));
   cmd->add_option("--seed", o->seed, "Master seed (default: simulation.seed)");
   cmd->add_option("--threads", o->threads, "Worker threads (default: all cores)")->check(CLI::Range(1u, 1024u));
   cmd->add_option("--days", o->days, "Length of the period in days (default: simulation.days)")
-      ->check(CLI::Range(1, kMaxDays));
+      ->check(CLI::Range(1, static_cast<int>(params::find("simulation.days")->allowed.high)));
   cmd->add_option("--shard", o->shard, "Run shard I of N of the replications (merge with `guarantor merge`)");
   cmd->add_option("--out", o->out, "Output folder (default: out)");
   cmd->add_flag("--json", o->json, "Print simulation.json to stdout");

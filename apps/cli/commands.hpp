@@ -31,14 +31,12 @@ void register_params(CLI::App& app, CommandState& state);
 // $GUARANTOR_DATA_DIR, else the source tree's data/ folder.
 std::string data_dir();
 
-// Loads a scenario (with an optional variant) and prints its diagnostics to stderr.
+// Loads a scenario (with an optional variant; "base" = none) and prints its diagnostics to stderr.
 // Returns nullopt and sets exit code 2 when the scenario is invalid.
 std::optional<Scenario> load_or_report(const std::string& path, const std::string& variant, CommandState& state);
 
-// Runs the record's replications [first, end) of every model on `threads` threads (every core
-// when 0), with a progress bar on stderr when it is a terminal.
-sim::Accumulators run_record_replications(const sim::SimulationRecord& record, const std::vector<sim::Model>& models,
-                                          unsigned threads);
+// A progress bar on stderr when it is a terminal, else nothing.
+sim::ProgressCallback progress_bar();
 
 // Prints diagnostics to stderr as FILE:LINE:COLUMN: severity: key: message.
 void print_diagnostics(const Diagnostics& diagnostics);

@@ -11,6 +11,7 @@
 
 #include "commands.hpp"
 #include "guarantor/io/scenario_io.hpp"
+#include "guarantor/pipeline/pipeline.hpp"
 
 namespace guarantor::cli {
 
@@ -26,15 +27,9 @@ void draw_progress_bar(std::uint64_t done, std::uint64_t total) {
 }
 }  // namespace
 
-sim::Accumulators run_record_replications(const sim::SimulationRecord& record, const std::vector<sim::Model>& models,
-                                          unsigned threads) {
-  sim::RunOptions run;
-  run.seed = record.seed;
-  run.first = record.first;
-  run.end = record.end;
-  run.threads = threads ? threads : std::max(1u, std::thread::hardware_concurrency());
-  if (isatty(STDERR_FILENO)) run.progress = draw_progress_bar;
-  return sim::run_replications(models, run).accumulators;
+sim::ProgressCallback progress_bar() {
+  if (!isatty(STDERR_FILENO)) return {};
+  return draw_progress_bar;
 }
 
 void print_diagnostics(const Diagnostics& diagnostics) {
@@ -43,7 +38,7 @@ void print_diagnostics(const Diagnostics& diagnostics) {
 }
 
 std::optional<Scenario> load_or_report(const std::string& path, const std::string& variant, CommandState& state) {
-  io::LoadResult result = io::load_scenario_file(path, io::LoadOptions{variant});
+  io::LoadResult result = io::load_scenario_file(path, io::LoadOptions{pipeline::is_base(variant) ? "" : variant});
   print_diagnostics(result.diagnostics);
   if (!result.ok()) {
     state.exit_code = kExitInvalidInput;

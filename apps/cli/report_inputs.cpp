@@ -1,5 +1,7 @@
 #include "report_inputs.hpp"
 
+#include "guarantor/report/parameters_output.hpp"
+
 #include <cstdlib>
 #include <filesystem>
 #include <iostream>
@@ -41,7 +43,8 @@ bool write_html_report(const Scenario& scenario, report::ReportData data, const 
   data.scenario = {{"name", scenario.info.name}, {"title", scenario.info.title}, {"as_of", scenario.info.as_of},
                    {"file", scenario.info.file}};
   if (data.basemap.is_null()) data.basemap = load_basemap();
-  data.assumptions = report::assumptions_register(scenario, data);
+  // The register lists every parameter of the run, as `guarantor params` does.
+  data.assumptions = report::parameters_json(params::list_parameters(scenario));
   const std::string title = "guarantor: " + (scenario.info.title.empty() ? scenario.info.name : scenario.info.title);
   return write_file(path, report::render_html_report(*assets, data, title), state);
 }

@@ -36,6 +36,24 @@ std::optional<std::string> read_id(MapReader& map, const std::string& key) {
   return id;
 }
 
+constexpr Range kMonths{0, 120};
+
+// `mandate: {cycle_months, first_vote_month, source|sources|assumption, note}`: how often the
+// nation's parliament votes again on the deployment. `path` is "nations[XX].mandate".
+MandateCadence read_mandate(ReadContext& ctx, const YAML::Node& node, const std::string& path) {
+  MapReader map(ctx, node, path);
+  MandateCadence mandate;
+  mandate.where = ctx.at(node);
+  if (!map.valid()) return mandate;
+  mandate.cycle_months = map.number("cycle_months", Need::required, kMonths).value_or(0);
+  mandate.first_vote_month = map.number("first_vote_month", Need::optional, kMonths).value_or(0);
+  mandate.provenance = map.provenance();
+  if (!mandate.provenance.documented()) {
+    ctx.error(node, path, "a mandate cadence needs a 'source' or must be labelled 'assumption'");
+  }
+  return mandate;
+}
+
 Nation read_nation(ReadContext& ctx, const YAML::Node& node, const std::string& path) {
   MapReader map(ctx, node, path);
   Nation nation;
@@ -60,6 +78,11 @@ Nation read_nation(ReadContext& ctx, const YAML::Node& node, const std::string& 
   nation.active_personnel = map.figure("active_personnel", Need::required, kTroops);
   nation.land_personnel = map.figure("land_personnel", Need::optional, kTroops);
   nation.gdp_usd_bn = map.figure("gdp_usd_bn", Need::optional, Range{0, 1e6});
+  const YAML::Node mandate = map.node("mandate");
+  if (mandate.IsDefined() && !mandate.IsNull()) {
+    const std::string here = code_ok ? "nations[" + nation.code + "]" : path;
+    nation.mandate = read_mandate(ctx, mandate, here + ".mandate");
+  }
   map.provenance();
   if (nation.land_personnel.known() && nation.active_personnel.known() &&
       *nation.land_personnel.value > *nation.active_personnel.value) {

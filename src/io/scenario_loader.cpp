@@ -4,7 +4,7 @@
 #include <algorithm>
 #include <filesystem>
 #include <fstream>
-#include <set>
+#include <map>
 #include <sstream>
 
 #include "guarantor/io/scenario_io.hpp"
@@ -194,28 +194,54 @@ LoadResult load_scenario_file(const std::string& path, const LoadOptions& option
   return load_scenario_text(buffer.str(), path, options);
 }
 
+namespace {
+
+// One problem the loads of validate_scenario_file found, and which of them found it.
+struct Finding {
+  Diagnostic diagnostic;              // as the loader reported it, without any variant label
+  bool in_base = false;               // the base file (no variant) has it
+  std::vector<std::string> variants;  // the variants that have it when the base file does not
+};
+
+// " (with variant 'a')" or " (with variants 'a', 'b')".
+std::string variant_label(const std::vector<std::string>& variants) {
+  std::vector<std::string> quoted;
+  for (const auto& name : variants) quoted.push_back("'" + name + "'");
+  return fmt::format(" (with variant{} {})", variants.size() > 1 ? "s" : "", fmt::join(quoted, ", "));
+}
+
+}  // namespace
+
+// Every load repeats the base file's problems, and several variants may share one problem, so
+// problems are collected by their text first and printed once each: a base problem as it is, a
+// variant problem labelled with every variant that has it.
 Diagnostics validate_scenario_file(const std::string& path) {
-  Diagnostics all;
-  std::set<std::string> seen;
-  auto merge = [&](const Diagnostics& diags, const std::string& variant) {
+  std::vector<Finding> findings;
+  std::map<std::string, std::size_t> index_by_text;
+  auto collect = [&](const Diagnostics& diags, const std::string& variant) {
     for (const auto& d : diags.all()) {
-      Diagnostic copy = d;
-      if (!variant.empty() && copy.message.find("variant") == std::string::npos)
-        copy.message += fmt::format(" (with variant '{}')", variant);
-      const std::string text = format_diagnostic(d);
-      if (!seen.insert(text).second) continue;
-      Diagnostics one;
-      if (copy.severity == Severity::error) one.error(copy.where, copy.key, copy.message);
-      else one.warning(copy.where, copy.key, copy.message);
-      all.append(one);
+      auto [it, inserted] = index_by_text.emplace(format_diagnostic(d), findings.size());
+      if (inserted) findings.push_back(Finding{d, variant.empty(), {}});
+      Finding& finding = findings[it->second];
+      if (variant.empty()) finding.in_base = true;
+      else if (std::find(finding.variants.begin(), finding.variants.end(), variant) == finding.variants.end())
+        finding.variants.push_back(variant);
     }
   };
   LoadResult base = load_scenario_file(path);
-  merge(base.diagnostics, "");
-  if (!base.scenario) return all;
-  for (const auto& variant : base.scenario->variants) {
-    LoadResult patched = load_scenario_file(path, LoadOptions{variant.name});
-    merge(patched.diagnostics, variant.name);
+  collect(base.diagnostics, "");
+  if (base.scenario) {
+    for (const auto& variant : base.scenario->variants) {
+      collect(load_scenario_file(path, LoadOptions{variant.name}).diagnostics, variant.name);
+    }
+  }
+  Diagnostics all;
+  for (const auto& finding : findings) {
+    Diagnostic d = finding.diagnostic;
+    // A message that already names a variant ("... is not a declared variant") needs no label.
+    if (!finding.in_base && d.message.find("variant") == std::string::npos) d.message += variant_label(finding.variants);
+    if (d.severity == Severity::error) all.error(d.where, d.key, d.message);
+    else all.warning(d.where, d.key, d.message);
   }
   return all;
 }

@@ -27,17 +27,6 @@ std::string value_as_json_text(const params::Value& value) {
       .dump();
 }
 
-// Mandate cadence by nation (research/adversary_cohesion.md §2 and §7, tagged V).
-struct Cadence {
-  const char* code;
-  double cycle_months;
-  double first_vote_month;
-};
-constexpr Cadence kCadences[] = {
-    {"DE", 12, 0}, {"IT", 12, 0}, {"SE", 12, 0}, {"EE", 12, 0}, {"LV", 12, 0},
-    {"LT", 24, 0}, {"FR", 0, 4},  {"GB", 0, 0},  {"NL", 0, 0},  {"ES", 0, 0}, {"DK", 0, 0},
-};
-
 double combat_weight(const SimulationSettings& s, Domain domain) {
   switch (domain) {
     case Domain::air: return s.deterrence.air_weight;
@@ -73,11 +62,10 @@ std::vector<NationModel> build_nations(const Scenario& scenario, const ForcePack
     const Nation* nation = scenario.find_nation(code);
     n.nuclear_armed = nation && nation->nuclear_armed;
     n.casualty_tolerance_kia = s.cohesion.default_casualty_tolerance_kia;
-    for (const auto& c : kCadences) {
-      if (code == c.code) {
-        n.mandate_cycle_months = c.cycle_months;
-        n.first_vote_month = c.first_vote_month;
-      }
+    // The scenario's mandate cadence; a nation without one approves once (no renewal vote).
+    if (nation && nation->mandate) {
+      n.mandate_cycle_months = nation->mandate->cycle_months;
+      n.first_vote_month = nation->mandate->first_vote_month;
     }
     n.stream_id = stable_id(code.c_str());
     nations.push_back(n);

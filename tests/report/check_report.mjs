@@ -3,6 +3,7 @@
 // layers, every chart with data drew a canvas, the tables and the assumptions register are filled.
 // Usage: node check_report.mjs REPORT.html SCREENSHOT.png [--expect-simulation] [--expect-plan] [--expect-laydown]
 import { createRequire } from "node:module";
+import fs from "node:fs";
 import path from "node:path";
 
 const require = createRequire(import.meta.url);
@@ -11,6 +12,7 @@ const { chromium } = require(path.join(webDir, "node_modules/playwright-core"));
 
 const [reportPath, screenshotPath, ...flags] = process.argv.slice(2);
 const expect = (flag) => flags.includes(flag);
+const paramsFile = flags.includes("--params") ? flags[flags.indexOf("--params") + 1] : null;
 const failures = [];
 const check = (ok, message) => { if (!ok) failures.push(message); };
 
@@ -40,12 +42,28 @@ try {
     canvases: Array.from(document.querySelectorAll(".chart")).map((c) => ({ id: c.id, canvas: !!c.querySelector("canvas") })),
     pledgeRows: document.querySelectorAll("#table-pledges tbody tr").length,
     assumptionRows: document.querySelectorAll("#table-assumptions tbody tr").length,
+    // The first cell of each register row is the key, as plain text.
+    assumptionKeys: Array.from(document.querySelectorAll("#table-assumptions tbody tr td:first-child")).map((td) => td.textContent),
+    assumptionsHeading: (document.querySelector("#assumptions h2") || {}).textContent,
     manifestRows: document.querySelectorAll("#manifest-body tbody tr").length,
   }));
   check(state.summary > 0, "the summary is empty");
   check(state.pledgeRows > 0, "the pledges table is empty");
   check(state.assumptionRows > 0, "the assumptions register is empty");
   check(state.manifestRows > 0, "the run manifest is empty");
+  check(state.assumptionsHeading === "Assumptions register", "no 'Assumptions register' heading");
+  if (paramsFile) {
+    // Every parameter of the run has its row, rendered without interaction, keyed as params spells it.
+    const expected = JSON.parse(fs.readFileSync(paramsFile, "utf8")).map((r) => r.key);
+    const shown = new Set(state.assumptionKeys);
+    const missing = expected.filter((k) => !shown.has(k));
+    check(state.assumptionRows === expected.length,
+          `the register has ${state.assumptionRows} rows, guarantor params lists ${expected.length}`);
+    check(missing.length === 0, "register rows missing for: " + missing.slice(0, 10).join(", "));
+    for (const key of ["simulation.deterrence.force_hazard_ratio", "simulation.baseline.weibull_shape", "laydown.min_distance_to_line_km"]) {
+      check(shown.has(key), "the register has no row " + key);
+    }
+  }
   if (expect("--expect-laydown")) {
     check(state.mapTiles > 0, "the map drew no shapes");
     check(state.layerControl >= 3, "the map has fewer than 3 toggleable layers: " + state.layerControl);
@@ -56,7 +74,8 @@ try {
   }
   if (expect("--expect-plan")) check(drew("chart-shortfall"), "chart-shortfall drew nothing");
   await page.screenshot({ path: screenshotPath, fullPage: true });
-  console.log(JSON.stringify(state));
+  const { assumptionKeys, ...summary } = state;
+  console.log(JSON.stringify(summary));
 } finally {
   await browser.close();
 }

@@ -14,5 +14,8 @@ for file in plan.json plan.md laydown.geojson coverage.json map.svg simulation.j
   [ -s "$out/$file" ] || { echo "guarantor run did not write $file"; exit 1; }
 done
 grep -q "^Report: $out/report.html" "$out/run.stdout" || { echo "run did not say where the report is"; cat "$out/run.stdout"; exit 1; }
-node "$here/check_report.mjs" "$out/report.html" "$out/report.png" --expect-simulation --expect-plan --expect-laydown
+# The keys the assumptions register must list: every row `guarantor params` gives for the run.
+"$binary" params --json > "$out/params.json"
+node "$here/check_report.mjs" "$out/report.html" "$out/report.png" --expect-simulation --expect-plan --expect-laydown \
+  --params "$out/params.json"
 echo "screenshot: $out/report.png"

@@ -247,11 +247,14 @@
       { label: "P(withdraws)", num: true, render: (r) => pct(r.p) + " [" + pct(r.low) + ", " + pct(r.high) + "]" },
       { label: "by cause", render: (r) => Object.entries(r.by_cause || {}).map(([k, v]) => k.replace(/_/g, " ") + " " + pct(v)).join(", ") },
     ], withdrawals) : el("p", { class: "hint", text: "No simulation in this run." }));
+    // Every row of `guarantor params` for this run, keys spelled as params spells them.
+    const showValue = (v) => (v === null || v === undefined ? "unknown" : Array.isArray(v) ? "[" + v.join(", ") + "]" : String(v));
     document.getElementById("table-assumptions").appendChild(table([
-      { key: "stage", label: "Stage" }, { key: "parameter", label: "Parameter" },
-      { key: "value", label: "Value", render: (r) => (r.value === null || r.value === undefined ? "unknown" : String(r.value)) },
-      { key: "unit", label: "Unit" },
-      { label: "Source", render: (r) => sourceLinks(r.provenance) },
+      { key: "key", label: "Key" }, { key: "stage", label: "Stage" },
+      { label: "Value", render: (r) => showValue(r.value) },
+      { key: "unit", label: "Unit" }, { key: "label", label: "Label" },
+      { label: "Plausible range", render: (r) => (r.plausible ? showValue(r.plausible[0]) + " .. " + showValue(r.plausible[1]) : "–") },
+      { key: "source", label: "Source" },
     ], data.assumptions || []));
     const m = data.manifest || {};
     document.getElementById("manifest-body").appendChild(table([{ key: "k", label: "Field" }, { key: "v", label: "Value" }],

@@ -29,14 +29,10 @@ struct ReportData {
   nlohmann::json laydown;      // laydown.geojson
   nlohmann::json basemap;      // borders and coastlines (GeoJSON)
   nlohmann::json simulation;   // simulation.json
-  nlohmann::json assumptions = nlohmann::json::array();
+  nlohmann::json assumptions = nlohmann::json::array();  // guarantor params --json of the run
 };
 
 std::string render_html_report(const WebAssets& assets, const ReportData& data, const std::string& title);
-
-// Every parameter of the scenario with its value and provenance: [{stage, parameter, value, unit, provenance}].
-// Stage outputs that carry a `parameters` list (plan, coverage, simulation) are appended as they are.
-nlohmann::json assumptions_register(const Scenario& scenario, const ReportData& data);
 
 // JSON text safe to embed in a <script> element ("</" cannot close it).
 std::string script_safe_json(const nlohmann::json& value);

@@ -47,6 +47,15 @@ struct LatLon {
   double lon = 0;
 };
 
+// How often a nation's parliament must vote again to keep its troops deployed
+// (research/adversary_cohesion.md §2). A nation without one approves a deployment once.
+struct MandateCadence {
+  double cycle_months = 0;      // a renewal vote every this many months; 0 = no periodic renewal
+  double first_vote_month = 0;  // one vote after this many months (France: 4); 0 = none
+  Provenance provenance;
+  SourceLocation where;
+};
+
 struct Nation {
   std::string code;  // ISO 3166-1 alpha-2
   std::string name;
@@ -56,6 +65,7 @@ struct Nation {
   Figure active_personnel;  // troops
   Figure land_personnel;    // troops (army)
   Figure gdp_usd_bn;        // current USD, billions
+  std::optional<MandateCadence> mandate;  // empty: a one-off approval, no renewal vote
   SourceLocation where;
 };
 

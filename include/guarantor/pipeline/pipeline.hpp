@@ -1,0 +1,77 @@
+#pragma once
+// The pipeline: scenario → plan → laydown → simulate, as one library call. Every front end (the
+// CLI's run, simulate and laydown; later the HTTP service and the Python binding) gets the force of
+// a variant from here, so the same variant gives the same troops in theatre whichever command runs
+// it. The pipeline computes; the output layer (guarantor/report) writes; the CLI saves files.
+
+#include <cstdint>
+#include <functional>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "guarantor/core/diagnostics.hpp"
+#include "guarantor/core/status.hpp"
+#include "guarantor/geo/laydown.hpp"
+#include "guarantor/plan/plan.hpp"
+#include "guarantor/scenario/force_package.hpp"
+#include "guarantor/scenario/parameters.hpp"
+#include "guarantor/scenario/scenario.hpp"
+#include "guarantor/sim/engine.hpp"
+
+namespace guarantor::pipeline {
+
+// The name of the scenario without a variant, accepted by every command that takes --variant.
+inline constexpr const char* kBase = "base";
+// "" and "base" both mean no variant.
+bool is_base(const std::string& variant);
+
+// Which force a stage lays down or simulates.
+enum class ForceMode {
+  planned,  // the optimiser's package from the variant's pledges (the default)
+  pledged,  // what has been offered, numbers as stated
+};
+const char* to_string(ForceMode mode);
+
+// The force a scenario (with its variant applied) is laid down and simulated with.
+Expected<ForcePackage> force_for(const Scenario& scenario, ForceMode mode);
+
+// Loads `file` with `variant` applied ("base" = none). Diagnostics go to `diagnostics`.
+std::optional<Scenario> load_variant(const std::string& file, const std::string& variant, Diagnostics& diagnostics);
+
+// The simulation models of the base and each variant, each with its own force (or `fixed_force`
+// for all when given); every model runs the base's period (common random numbers need one).
+struct ModelSpec {
+  std::vector<std::string> variants;  // "base" or a declared variant; empty = the base alone
+  ForceMode mode = ForceMode::planned;
+  std::optional<ForcePackage> fixed_force;  // e.g. read from a plan.json
+  std::optional<int> days;                  // overrides simulation.days for every model
+};
+Expected<std::vector<sim::Model>> compile_models(const Scenario& base, const ModelSpec& spec, Diagnostics& diagnostics);
+
+struct RunSpec {
+  std::vector<std::string> variants;  // compared with the base
+  std::optional<std::uint64_t> replications;
+  std::optional<std::uint64_t> seed;
+  unsigned threads = 0;  // 0 = every core
+  const geo::WorldData* world = nullptr;  // reference geography for the laydown (required)
+  // Called when a stage starts ("plan", "laydown", "simulate") and ends, with a one-line result.
+  std::function<void(const std::string& stage)> on_stage_start;
+  std::function<void(const std::string& result)> on_stage_end;
+  sim::ProgressCallback progress;
+};
+
+struct RunResult {
+  plan::PlanResult plan;
+  ForcePackage force;
+  geo::LaydownResult laydown;
+  sim::SimulationRecord simulation;
+  std::vector<params::Row> parameters;  // every parameter of the base run, as `guarantor params` lists them
+  std::vector<std::string> variants;    // the variants compared with the base
+};
+
+// The main job on one scenario: plan (with contingency and explanations), laydown of the planned
+// force, simulation of the base and each variant with its own planned force.
+Expected<RunResult> run(const Scenario& base, const RunSpec& spec, Diagnostics& diagnostics);
+
+}  // namespace guarantor::pipeline

@@ -1,0 +1,113 @@
+#include "guarantor/pipeline/pipeline.hpp"
+
+#include <fmt/format.h>
+
+#include "guarantor/io/scenario_io.hpp"
+
+namespace guarantor::pipeline {
+
+bool is_base(const std::string& variant) { return variant.empty() || variant == kBase; }
+
+const char* to_string(ForceMode mode) { return mode == ForceMode::planned ? "planned" : "pledged"; }
+
+Expected<ForcePackage> force_for(const Scenario& scenario, ForceMode mode) {
+  if (mode == ForceMode::pledged) return package_from_pledges(scenario);
+  // The variant's own plan, without the analyses only the report's base needs.
+  plan::PlanOptions options;
+  options.contingency = false;
+  options.explain = false;
+  options.draws = 0;
+  const plan::PlanResult result = plan::make_plan(scenario, options);
+  if (!result.has_plan()) {
+    const std::string variant = scenario.info.variant.empty() ? kBase : scenario.info.variant;
+    return Status(result.outcome().code(), fmt::format("variant '{}' has no plan: {}", variant, result.outcome().message()));
+  }
+  return result.package();
+}
+
+std::optional<Scenario> load_variant(const std::string& file, const std::string& variant, Diagnostics& diagnostics) {
+  io::LoadResult loaded = io::load_scenario_file(file, io::LoadOptions{is_base(variant) ? "" : variant});
+  diagnostics.append(loaded.diagnostics);
+  if (!loaded.ok()) return std::nullopt;
+  return std::move(loaded.scenario);
+}
+
+namespace {
+
+Expected<sim::Model> compile_one(const Scenario& scenario, const std::string& name, const ModelSpec& spec,
+                                 Diagnostics& diagnostics) {
+  ForcePackage force;
+  if (spec.fixed_force) {
+    force = *spec.fixed_force;
+  } else {
+    auto planned = force_for(scenario, spec.mode);
+    if (!planned) return planned.status();
+    force = std::move(*planned);
+  }
+  return sim::compile_model(scenario, force, name, diagnostics);
+}
+
+}  // namespace
+
+Expected<std::vector<sim::Model>> compile_models(const Scenario& base, const ModelSpec& spec, Diagnostics& diagnostics) {
+  std::vector<std::string> names = spec.variants.empty() ? std::vector<std::string>{kBase} : spec.variants;
+  std::vector<sim::Model> models;
+  for (const auto& name : names) {
+    std::optional<Scenario> variant;
+    if (!is_base(name)) {
+      variant = load_variant(base.info.file, name, diagnostics);
+      if (!variant) return Status::invalid_input(fmt::format("variant '{}' cannot be loaded", name));
+    }
+    Scenario scenario = variant ? std::move(*variant) : base;
+    // Common random numbers need one period: the base's (or --days) is every variant's.
+    scenario.simulation.days = spec.days.value_or(base.simulation.days);
+    scenario.simulation.report_interval_days = base.simulation.report_interval_days;
+    auto model = compile_one(scenario, is_base(name) ? kBase : name, spec, diagnostics);
+    if (!model) return model.status();
+    models.push_back(std::move(*model));
+  }
+  if (diagnostics.has_errors()) return Status::invalid_input("the simulation models have errors");
+  return models;
+}
+
+namespace {
+
+void notify(const std::function<void(const std::string&)>& callback, const std::string& text) {
+  if (callback) callback(text);
+}
+
+}  // namespace
+
+Expected<RunResult> run(const Scenario& base, const RunSpec& spec, Diagnostics& diagnostics) {
+  if (!spec.world) return Status::invalid_input("the laydown needs the reference geography (data/geo)");
+  RunResult result;
+  result.variants = spec.variants;
+  result.parameters = params::list_parameters(base);
+
+  notify(spec.on_stage_start, "plan: optimising the force package");
+  result.plan = plan::make_plan(base);
+  if (!result.plan.has_plan()) return result.plan.outcome();
+  result.force = result.plan.package();
+  notify(spec.on_stage_end, fmt::format("{:.0f} troops in theatre", result.force.troops_in_theatre()));
+
+  notify(spec.on_stage_start, "laydown: siting hubs, computing coverage");
+  auto laydown = geo::run_laydown(geo::LaydownInput{&base, &result.force, spec.world});
+  if (!laydown) return laydown.status();
+  result.laydown = std::move(*laydown);
+  notify(spec.on_stage_end, fmt::format("{} hubs", result.laydown.hubs.size()));
+
+  notify(spec.on_stage_start, fmt::format("simulate: {} option(s)", spec.variants.size() + 1));
+  ModelSpec models_spec;
+  models_spec.variants.push_back(kBase);
+  models_spec.variants.insert(models_spec.variants.end(), spec.variants.begin(), spec.variants.end());
+  auto models = compile_models(base, models_spec, diagnostics);
+  if (!models) return models.status();
+  result.simulation =
+      sim::new_record(base, *models, spec.seed.value_or(base.simulation.seed),
+                      spec.replications.value_or(static_cast<std::uint64_t>(base.simulation.replications)));
+  sim::run_record(result.simulation, *models, spec.threads, spec.progress);
+  notify(spec.on_stage_end, fmt::format("{} replications", result.simulation.replications));
+  return result;
+}
+
+}  // namespace guarantor::pipeline
