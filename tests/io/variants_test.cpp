@@ -33,6 +33,38 @@ TEST(Variants, TheBaseIsUnchangedWithoutAVariant) {
   EXPECT_EQ(result.scenario->pledges.size(), 4u);
 }
 
+// A variant may set any registered parameter, whether or not the base file writes its section
+// or key; the value is read with the registry's type and range, and params reports it as set.
+TEST(Variants, SetsRegisteredParametersTheBaseFileDoesNotWrite) {
+  const std::string text = replaced(minimal_text(), "      components.land.drivers.hubs: 1",
+                                    "      components.land.drivers.hubs: 1\n"
+                                    "      simulation.mandate: deterrence\n"
+                                    "      simulation.deterrence.force_hazard_ratio: 0.7\n"
+                                    "      laydown.min_distance_to_line_km: 80\n"
+                                    "      plan.burden_basis: personnel");
+  auto base = load_text(text);
+  ASSERT_TRUE(base.ok()) << all_messages(base.diagnostics);
+  EXPECT_EQ(base.scenario->simulation.mandate, Mandate::reassurance);
+  auto result = load_text(text, "small");
+  ASSERT_TRUE(result.ok()) << all_messages(result.diagnostics);
+  EXPECT_EQ(result.scenario->simulation.mandate, Mandate::deterrence);
+  EXPECT_DOUBLE_EQ(result.scenario->simulation.deterrence.force_hazard_ratio, 0.7);
+  EXPECT_DOUBLE_EQ(result.scenario->laydown.min_distance_to_line_km, 80);
+  EXPECT_FALSE(result.scenario->plan.burden_by_gdp);
+  EXPECT_EQ(result.scenario->parameters_set.count("simulation.deterrence.force_hazard_ratio"), 1u);
+}
+
+TEST(Variants, ARegisteredParameterSetOutOfRangeIsAnErrorNamingTheKey) {
+  const std::string text = replaced(minimal_text(), "      components.land.drivers.hubs: 1",
+                                    "      simulation.deterrence.force_hazard_ratio: 1.5");
+  auto result = load_text(text, "small");
+  EXPECT_FALSE(result.ok());
+  EXPECT_NE(find_error(result.diagnostics, "out of range"), nullptr) << all_messages(result.diagnostics);
+  bool named = false;
+  for (const auto& d : result.diagnostics.all()) named = named || d.key == "simulation.deterrence.force_hazard_ratio";
+  EXPECT_TRUE(named) << all_messages(result.diagnostics);
+}
+
 TEST(Variants, UnknownVariantNameSuggestsOne) {
   auto result = load_text(minimal_text(), "smal");
   ASSERT_NE(find_error(result.diagnostics, "no variant named 'smal'"), nullptr);
