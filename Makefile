@@ -52,6 +52,7 @@ bench: build
 	./$(BUILD)/bench/plan/bench_plan
 	./$(BUILD)/bench/geo/bench_geo_coverage 300 50
 	bench/sim/run.sh $(BUILD) data/scenarios/mnf-ukraine.yaml 100000
+	bench/sensitivity/run.sh $(BUILD) data/scenarios/mnf-ukraine.yaml
 
 clean:
 	rm -rf $(BUILD) $(SAN_BUILD) $(FUZZ_BUILD)

@@ -8,6 +8,7 @@ find_package(fmt REQUIRED)
 pkg_check_modules(CBC REQUIRED IMPORTED_TARGET cbc osi-cbc osi-clp)
 pkg_check_modules(GEOGRAPHICLIB REQUIRED IMPORTED_TARGET geographiclib)
 find_package(OpenSSL REQUIRED)
+find_package(Boost REQUIRED)  # headers only: Boost.Random's sobol for the sensitivity module
 find_path(RANDOM123_INCLUDE_DIR Random123/philox.h REQUIRED)
 add_library(random123 INTERFACE)
 target_include_directories(random123 SYSTEM INTERFACE ${RANDOM123_INCLUDE_DIR})

@@ -10,7 +10,9 @@ packages=(
   coinor-libcbc-dev coinor-cbc glpk-utils libglpk-dev
   libgeographiclib-dev librandom123-dev
   libgtest-dev libgmock-dev libbenchmark-dev
+  libboost-dev                        # Boost.Random's Sobol' sequence (sensitivity designs)
   python3 python3-numpy python3-yaml python3-jsonschema
+  python3-openturns                   # cross-checks the Sobol' indices from an exported design
   libssl-dev                          # SHA-256 of inputs in the run manifest
   chromium                            # headless browser for the report test
 )

@@ -72,7 +72,8 @@ void register_laydown(CLI::App& app, CommandState& state) {
                   "Force to lay down: planned (the variant's optimised plan, as `run` uses) or pledged (the offers as stated)")
       ->transform(CLI::CheckedTransformer(
           std::map<std::string, pipeline::ForceMode>{{"planned", pipeline::ForceMode::planned},
-                                                     {"pledged", pipeline::ForceMode::pledged}}));
+                                                     {"pledged", pipeline::ForceMode::pledged},
+                                                     {"required", pipeline::ForceMode::required}}));
   cmd->add_option("--plan", options->plan, "plan.json whose force package to lay down (instead of --force)");
   cmd->add_option("--out", options->out, "Folder for laydown.geojson, coverage.json and map.svg")->capture_default_str();
   cmd->add_option("--geo-data", options->geo_data, "Folder with countries.geojson and places.tsv (default: data/geo)");

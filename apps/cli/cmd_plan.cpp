@@ -17,6 +17,7 @@ namespace {
 struct PlanCliOptions {
   std::string file;
   std::string variant;
+  std::string force = "planned";
   std::string out = ".";
   bool json = false;
   std::string export_model;
@@ -51,6 +52,7 @@ void run_plan(const PlanCliOptions& options, CommandState& state) {
   auto scenario = load_or_report(options.file, options.variant, state);
   if (!scenario) return;
   plan::PlanOptions plan_options;
+  plan_options.mode = plan::parse_force_mode(options.force).value_or(plan::ForceMode::planned);
   plan_options.draws = options.draws;
   plan_options.seed = options.seed;
   plan_options.time_limit_seconds = options.time_limit;
@@ -88,6 +90,10 @@ void register_plan(CLI::App& app, CommandState& state) {
   auto options = std::make_shared<PlanCliOptions>();
   cmd->add_option("SCENARIO", options->file, "Scenario YAML file")->required();
   cmd->add_option("--variant", options->variant, "Variant to overlay on the base scenario");
+  cmd->add_option("--force", options->force,
+                  "Force to report: pledged (as offered), planned (the optimiser's package, default) or required "
+                  "(the requirement filled, units nobody offered flagged notional)")
+      ->check(CLI::IsMember({"pledged", "planned", "required"}));
   cmd->add_option("--out", options->out, "Folder for plan.json and plan.md (default: the current folder)");
   cmd->add_flag("--json", options->json, "Print plan.json to stdout instead of the summary");
   cmd->add_option("--export-model", options->export_model,

@@ -1,4 +1,4 @@
-// guarantor report SCENARIO [--plan ...] [--coverage ...] [--laydown ...] [--simulation ...] [--out FILE]:
+// guarantor report SCENARIO [--plan ...] [--coverage ...] [--laydown ...] [--simulation ...] [--sensitivity ...] [--out FILE]:
 // assembles report.html from outputs already written by plan, laydown and simulate.
 #include <chrono>
 #include <iostream>
@@ -12,7 +12,7 @@ namespace {
 struct ReportOptions {
   std::string scenario;
   std::string variant;
-  std::string plan, coverage, laydown, simulation;
+  std::string plan, coverage, laydown, simulation, sensitivity;
   std::string out = "report.html";
 };
 
@@ -40,6 +40,7 @@ void register_report(CLI::App& app, CommandState& state) {
   cmd->add_option("--coverage", o->coverage, "coverage.json from `guarantor laydown`");
   cmd->add_option("--laydown", o->laydown, "laydown.geojson from `guarantor laydown`");
   cmd->add_option("--simulation", o->simulation, "simulation.json from `guarantor simulate`");
+  cmd->add_option("--sensitivity", o->sensitivity, "sensitivity.json from `guarantor sensitivity`");
   cmd->add_option("--out", o->out, "Where to write the page (default report.html)");
   cmd->callback([o, &state] {
     auto scenario = load_or_report(o->scenario, o->variant, state);
@@ -49,6 +50,7 @@ void register_report(CLI::App& app, CommandState& state) {
     data.coverage = optional_json(o->coverage, state);
     data.laydown = optional_json(o->laydown, state);
     data.simulation = optional_json(o->simulation, state);
+    data.sensitivity = optional_json(o->sensitivity, state);
     if (state.exit_code != kExitOk) return;
     data.manifest = {{"guarantor_version", GUARANTOR_VERSION},
                      {"scenario_file", o->scenario},

@@ -17,6 +17,7 @@
 #include "guarantor/report/laydown_output.hpp"
 #include "guarantor/report/map_svg.hpp"
 #include "guarantor/report/plan_output.hpp"
+#include "guarantor/report/sensitivity_output.hpp"
 #include "guarantor/report/simulation_output.hpp"
 #include "report_inputs.hpp"
 
@@ -32,6 +33,8 @@ struct RunOptions {
   std::optional<std::uint64_t> seed;
   unsigned threads = 0;
   std::string out = "out";
+  std::size_t sensitivity_samples = 32;
+  std::uint64_t sensitivity_replications = 200;
 };
 
 // Stage headings on stderr, so stdout stays clean for the final answer.
@@ -141,7 +144,9 @@ void run_all(const RunOptions& o, CommandState& state) {
   spec.seed = o.seed;
   spec.threads = o.threads;
   spec.world = &*world;
-  Progress progress(4);
+  spec.sensitivity_samples = o.sensitivity_samples;
+  spec.sensitivity_replications = o.sensitivity_replications;
+  Progress progress(o.sensitivity_samples > 0 ? 5 : 4);
   spec.on_stage_start = [&](const std::string& what) { progress.begin(what); };
   spec.on_stage_end = [&](const std::string& result) { progress.end(result); };
   spec.progress = progress_bar();
@@ -165,6 +170,10 @@ void run_all(const RunOptions& o, CommandState& state) {
   data.coverage = outputs->coverage;
   data.laydown = outputs->geojson;
   data.simulation = outputs->simulation;
+  if (result->sensitivity) {
+    data.sensitivity = report::sensitivity_json(*result->sensitivity);
+    if (!write_file((out / "sensitivity.json").string(), data.sensitivity.dump(1) + "\n", state)) return;
+  }
   data.manifest = {{"guarantor_version", GUARANTOR_VERSION},
                    {"scenario_file", file},
                    {"scenario_sha256", io::file_sha256(file)},
@@ -196,6 +205,11 @@ void register_run(CLI::App& app, CommandState& state) {
   cmd->add_option("--seed", o->seed, "Master seed of the simulation (default: simulation.seed)");
   cmd->add_option("--threads", o->threads, "Worker threads (default: all cores)")->check(CLI::Range(1u, 1024u));
   cmd->add_option("--out", o->out, "Output folder (default: out)");
+  cmd->add_option("--sensitivity-samples", o->sensitivity_samples,
+                  "Base sample size N of the Sobol' analysis over every simulation assumption (default 32; 0 = skip)");
+  cmd->add_option("--sensitivity-replications", o->sensitivity_replications,
+                  "Replications per design point of the sensitivity analysis (default 200)")
+      ->check(CLI::Range(std::uint64_t{1}, std::uint64_t{1000000}));
   cmd->callback([o, &state] { run_all(*o, state); });
 }
 

@@ -140,7 +140,8 @@ void register_simulate(CLI::App& app, CommandState& state) {
                   "Force of each variant: planned (its own optimised plan, as `run` uses) or pledged (the offers as stated)")
       ->transform(CLI::CheckedTransformer(
           std::map<std::string, pipeline::ForceMode>{{"planned", pipeline::ForceMode::planned},
-                                                     {"pledged", pipeline::ForceMode::pledged}}));
+                                                     {"pledged", pipeline::ForceMode::pledged},
+                                                     {"required", pipeline::ForceMode::required}}));
   cmd->add_option("--plan", o->plan, "plan.json whose assignments are the force package of every variant");
   cmd->add_option("--replications", o->replications, "Number of replications (default: simulation.replications)")
       ->check(CLI::Range(std::uint64_t{1}, std::uint64_t{100000000}));

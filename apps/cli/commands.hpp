@@ -27,6 +27,7 @@ void register_run(CLI::App& app, CommandState& state);
 void register_laydown(CLI::App& app, CommandState& state);
 void register_plan(CLI::App& app, CommandState& state);
 void register_params(CLI::App& app, CommandState& state);
+void register_sensitivity(CLI::App& app, CommandState& state);
 
 // $GUARANTOR_DATA_DIR, else the source tree's data/ folder.
 std::string data_dir();

@@ -17,6 +17,7 @@ int main(int argc, char** argv) {
   cli::register_laydown(app, state);
   cli::register_plan(app, state);
   cli::register_params(app, state);
+  cli::register_sensitivity(app, state);
   try {
     app.parse(argc, argv);
   } catch (const CLI::CallForHelp& e) {

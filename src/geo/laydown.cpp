@@ -7,6 +7,7 @@
 #include <cmath>
 #include <limits>
 #include <memory>
+#include <initializer_list>
 #include <numeric>
 
 #include "guarantor/core/numeric.hpp"
@@ -104,6 +105,57 @@ int total_units(const std::vector<UnitCount>& counts) {
   return total;
 }
 
+// Units in the package whose unit type provides one of `capabilities`, by unit type and component:
+// where a unit may go depends on where its component is based.
+struct UnitGroup {
+  const UnitType* type = nullptr;
+  const Component* component = nullptr;  // null when the assignment names no component of the scenario
+  int units = 0;
+  bool outside_host() const { return component && component->location == ComponentLocation::outside_ukraine; }
+};
+std::vector<UnitGroup> unit_groups(const Scenario& s, const ForcePackage& package, const std::vector<std::string>& capabilities) {
+  std::vector<UnitGroup> groups;
+  for (const auto& a : package.assignments) {
+    const UnitType* type = s.find_unit_type(a.unit_type);
+    if (!type || !contains(capabilities, type->capability) || a.units <= 0) continue;
+    const Component* component = s.find_component(a.component);
+    auto it = std::find_if(groups.begin(), groups.end(), [&](const UnitGroup& g) { return g.type == type && g.component == component; });
+    if (it == groups.end()) groups.push_back({type, component, a.units}); else it->units += a.units;
+  }
+  return groups;
+}
+
+Layer make_layer(LayerKind kind, std::string description) {
+  Layer layer;
+  layer.kind = kind;
+  layer.description = std::move(description);
+  return layer;
+}
+
+// Positions a layer may put units at, with what the placements report about each.
+struct Candidates {
+  std::vector<LatLon> at;
+  std::vector<std::string> names, ids, countries;
+  void add(const LatLon& p, const std::string& name, const std::string& id, const std::string& country) {
+    at.push_back(p), names.push_back(name), ids.push_back(id), countries.push_back(country);
+  }
+  bool empty() const { return at.empty(); }
+};
+
+// The site id of a candidate, else its place name: what a placement's `site` holds.
+std::string site_or_name(const Candidates& c, std::size_t k) { return c.ids[k].empty() ? c.names[k] : c.ids[k]; }
+
+// Sites of other countries than the host with one of `kinds`: where units of a component based
+// outside the host go.
+Candidates sites_abroad(const Scenario& s, const std::string& host, std::initializer_list<SiteKind> kinds) {
+  Candidates c;
+  for (const auto& site : s.geography.sites) {
+    if (site.country.empty() || site.country == host) continue;
+    if (std::find(kinds.begin(), kinds.end(), site.kind) != kinds.end()) c.add(site.position, site.name, site.id, site.country);
+  }
+  return c;
+}
+
 // Nearest distance from p to a set of polylines: every vertex by geodesic distance, then the
 // segments next to the nearest vertex exactly.
 double distance_to_polylines_km(const LatLon& p, const std::vector<std::vector<LatLon>>& lines) {
@@ -128,6 +180,7 @@ struct Demand {
   std::vector<double> weights;
   std::vector<double> population;   // 0 for sites
   std::vector<std::string> site_ids;  // "" for places
+  std::vector<std::string> names;     // place or site names
 };
 
 class Laydown {
@@ -149,8 +202,16 @@ class Laydown {
   void add_layer(Layer layer);
   void air_defence_layers();
   void air_policing_layer();
+  std::vector<const Site*> air_bases(bool abroad_only) const;
+  void fly_air_policing(const std::vector<const Site*>& bases, int detachments, const UnitType* type, double combat_radius_km, Layer& layer);
+  void place_orbits(const Candidates& candidates, const std::vector<const UnitType*>& units, double radius_km, LayerKind kind,
+                    const char* what, Layer& layer);
+  void aew_layer();
   void isr_layer();
+  double line_km_per_team(const UnitGroup& g) const;
+  void monitoring_teams_layer();
   void hub_reaction_layer();
+  std::string country_at(const LatLon& p) const;
   void reaction_times();
   void corridor();
   std::vector<int> greedy_sites(const std::vector<LatLon>& candidates, const std::vector<double>& radii);
@@ -335,6 +396,18 @@ bool Laydown::controlled_at(const LatLon& p) const {
   return cell >= 0 && !occupied_[cell];
 }
 
+// The ISO code of the country at p: the host on its grid, else the reference outline holding p.
+std::string Laydown::country_at(const LatLon& p) const {
+  if (cell_near(p) >= 0) return theatre_.host_country;
+  for (const auto& country : world_.countries) {
+    for (const auto& polygon : country.polygons) {
+      if (!inside(polygon.outer, p)) continue;
+      if (std::none_of(polygon.holes.begin(), polygon.holes.end(), [&](const Ring& hole) { return inside(hole, p); })) return country.code;
+    }
+  }
+  return "";
+}
+
 void Laydown::build_demand() {
   for (const auto& place : world_.places) {
     if (place.country != theatre_.host_country || !controlled_at(place.position)) continue;
@@ -342,6 +415,7 @@ void Laydown::build_demand() {
     demand_.weights.push_back(place.population);
     demand_.population.push_back(place.population);
     demand_.site_ids.emplace_back();
+    demand_.names.push_back(place.name);
     result_.controlled_population += place.population;
   }
   for (const auto& site : s_.geography.sites) {
@@ -352,6 +426,7 @@ void Laydown::build_demand() {
     demand_.weights.push_back(set_.critical_site_weight);
     demand_.population.push_back(0);
     demand_.site_ids.push_back(site.id);
+    demand_.names.push_back(site.name);
   }
   demand_index_ = std::make_unique<PointIndex>(demand_.points);
   for (std::size_t i = 0; i < grid_.size(); ++i) {
@@ -362,6 +437,9 @@ void Laydown::build_demand() {
 
 void Laydown::build_buffer_zone() {
   buffer_cell_.assign(grid_.size(), 0);
+  result_.buffer_zone_enabled = std::any_of(s_.components.begin(), s_.components.end(), [](const Component& c) {
+    return c.kind == ComponentKind::buffer_zone && c.enabled;
+  });
   const auto& line = s_.geography.line_of_contact.points;
   if (s_.geography.buffer_zone && s_.geography.buffer_zone->points.size() >= 3) {
     result_.buffer_zone = s_.geography.buffer_zone->points;
@@ -477,8 +555,16 @@ Status Laydown::site_hubs() {
 }
 
 void Laydown::add_layer(Layer layer) {
+  // A path is covered as discs along it a quarter radius apart: their union holds every point within
+  // 0.99 radius of the path (sqrt(1 - 1/8^2)), so a stretch's band is undercounted by under 1% of its width.
   std::vector<Disc> discs;
-  for (const auto& e : layer.emitters) discs.push_back({e.position, e.radius_km});
+  for (const auto& e : layer.emitters) {
+    if (e.path.empty()) {
+      discs.push_back({e.position, e.radius_km});
+      continue;
+    }
+    for (const auto& p : densify(e.path, e.radius_km / 4)) discs.push_back({p, e.radius_km});
+  }
   const auto places = demand_index_->covered(discs);
   for (std::size_t i = 0; i < places.size(); ++i) {
     if (places[i]) layer.population_covered += demand_.population[i];
@@ -527,14 +613,13 @@ std::vector<int> Laydown::greedy_sites(const std::vector<LatLon>& candidates, co
 }
 
 void Laydown::air_defence_layers() {
-  const auto units = units_with(s_, package_, set_.air_defence_capabilities);
+  const auto groups = unit_groups(s_, package_, set_.air_defence_capabilities);
   const auto& line = s_.geography.line_of_contact.points;
-  // Candidate positions: critical sites, hubs, and the largest controlled places, far enough from the line.
-  std::vector<LatLon> candidates;
-  std::vector<std::string> names, ids;
+  // In the host: critical sites, hubs, and the largest controlled places, far enough from the line.
+  Candidates in_host;
   auto consider = [&](const LatLon& p, const std::string& name, const std::string& id) {
     if (!controlled_at(p) || distance_to_polyline_km(p, line) < set_.air_defence_min_distance_to_line_km) return;
-    candidates.push_back(p), names.push_back(name), ids.push_back(id);
+    in_host.add(p, name, id, theatre_.host_country);
   };
   for (const Site* site : critical_) consider(site->position, site->name, site->id);
   for (const auto& hub : result_.hubs) consider(hub.position, hub.name, hub.site_id);
@@ -544,103 +629,323 @@ void Laydown::air_defence_layers() {
   }
   std::stable_sort(big.begin(), big.end(), [](const Place* a, const Place* b) { return a->population > b->population; });
   for (std::size_t k = 0; k < big.size() && k < kAirDefencePlaceCandidates; ++k) consider(big[k]->position, big[k]->name, "");
-  std::vector<double> radii;
-  std::vector<const UnitType*> types;
-  for (const auto& u : units) {
-    for (int k = 0; k < u.units; ++k) {
-      radii.push_back(u.type->range_km.value_or(set_.air_defence_default_range_km));
-      types.push_back(u.type);
-    }
-  }
-  // Place the longest-reaching units first.
-  std::vector<std::size_t> order(radii.size());
-  std::iota(order.begin(), order.end(), 0);
-  std::stable_sort(order.begin(), order.end(), [&](std::size_t a, std::size_t b) { return radii[a] > radii[b]; });
-  std::vector<double> sorted_radii;
-  for (auto k : order) sorted_radii.push_back(radii[k]);
-  const auto picks = candidates.empty() ? std::vector<int>{} : greedy_sites(candidates, sorted_radii);
+  // Abroad (units of a component based outside the host): the logistics hubs and air bases there.
+  const Candidates abroad = sites_abroad(s_, theatre_.host_country, {SiteKind::logistics_hub, SiteKind::airbase});
+
   const double horizon = radar_horizon_km(set_.radar_antenna_height_m, set_.low_target_height_m);
-  Layer high{LayerKind::air_defence, "within the engagement range of a fire unit (targets at altitude)", {}, 0, 0, {}, {}, 0, 0, {}, ""};
-  Layer low{LayerKind::air_defence_low,
-            fmt::format("within min(engagement range, radar horizon {:.0f} km against a {:.0f} m target from a {:.0f} m mast)",
-                        horizon, set_.low_target_height_m, set_.radar_antenna_height_m),
-            {}, 0, 0, {}, {}, 0, 0, {}, ""};
-  for (std::size_t k = 0; k < picks.size(); ++k) {
-    const UnitType* type = types[order[k]];
-    const std::string label = fmt::format("{} at {}", type->name, names[picks[k]]);
-    high.emitters.push_back({label, ids[picks[k]], candidates[picks[k]], sorted_radii[k]});
-    low.emitters.push_back({label, ids[picks[k]], candidates[picks[k]], std::min(sorted_radii[k], horizon)});
+  Layer high = make_layer(LayerKind::air_defence, "within the engagement range of a fire unit (targets at altitude)");
+  Layer low = make_layer(LayerKind::air_defence_low,
+                         fmt::format("within min(engagement range, radar horizon {:.0f} km against a {:.0f} m target from a {:.0f} m mast)",
+                                     horizon, set_.low_target_height_m, set_.radar_antenna_height_m));
+  int unplaced = 0;
+  auto place = [&](const Candidates& candidates, bool outside) {
+    std::vector<double> radii;
+    std::vector<const UnitType*> types;
+    for (const auto& g : groups) {
+      if (g.outside_host() != outside) continue;
+      for (int k = 0; k < g.units; ++k) {
+        radii.push_back(g.type->range_km.value_or(set_.air_defence_default_range_km));
+        types.push_back(g.type);
+      }
+    }
+    if (radii.empty()) return;
+    if (candidates.empty()) {
+      unplaced += static_cast<int>(radii.size());
+      return;
+    }
+    // Place the longest-reaching units first; every unit gets a position (candidates may repeat).
+    std::vector<std::size_t> order(radii.size());
+    std::iota(order.begin(), order.end(), 0);
+    std::stable_sort(order.begin(), order.end(), [&](std::size_t a, std::size_t b) { return radii[a] > radii[b]; });
+    std::vector<double> sorted_radii;
+    for (auto k : order) sorted_radii.push_back(radii[k]);
+    const auto picks = greedy_sites(candidates.at, sorted_radii);
+    for (std::size_t k = 0; k < picks.size(); ++k) {
+      const UnitType* type = types[order[k]];
+      const auto at = static_cast<std::size_t>(picks[k]);
+      const std::string label = fmt::format("{} at {}", type->name, candidates.names[at]);
+      high.emitters.push_back({label, candidates.ids[at], candidates.at[at], sorted_radii[k], {}});
+      low.emitters.push_back({label, candidates.ids[at], candidates.at[at], std::min(sorted_radii[k], horizon), {}});
+      result_.placements.push_back({LayerKind::air_defence, PlacementRole::site, type->id, site_or_name(candidates, at),
+                                    candidates.countries[at], candidates.at[at], 1});
+    }
+  };
+  place(in_host, false);
+  place(abroad, true);
+  if (groups.empty()) high.note = low.note = "no air-defence units in the force package";
+  if (unplaced > 0) {
+    high.note = low.note = fmt::format("{} fire units not placed: no candidate position (controlled site or place at least {:.0f} km "
+                                       "from the line, or a hub or air base abroad for a component based outside {})",
+                                       unplaced, set_.air_defence_min_distance_to_line_km, host_->name);
   }
-  if (units.empty()) high.note = low.note = "no air-defence units in the force package";
   add_layer(std::move(high));
   add_layer(std::move(low));
 }
 
-void Laydown::air_policing_layer() {
-  const auto units = units_with(s_, package_, set_.air_policing_capabilities);
+// The bases a pool of detachments may fly from: the listed bases (or every air base), and only
+// those abroad for a component based outside the host.
+std::vector<const Site*> Laydown::air_bases(bool abroad_only) const {
   std::vector<const Site*> bases;
   for (const auto& site : s_.geography.sites) {
     const bool listed = set_.airbases.empty() ? site.kind == SiteKind::airbase : contains(set_.airbases, site.id);
-    if (listed) bases.push_back(&site);
+    if (!listed) continue;
+    if (abroad_only && (site.country.empty() || site.country == theatre_.host_country)) continue;
+    bases.push_back(&site);
   }
-  const double intercept_radius = std::max(0.0, set_.intercept_time_target_minutes - set_.scramble_minutes) / 60.0 * set_.intercept_speed_kmh;
-  double radius = intercept_radius;
-  for (const auto& u : units) {  // an interceptor cannot go beyond its combat radius
-    if (u.type->range_km.known()) radius = std::min(radius, *u.type->range_km.value);
+  return bases;
+}
+
+// Lays down `detachments` fighters' detachments flying from `bases`: 24/7 CAP stations over the
+// controlled territory while the detachments last (each needs the §3a fleet for its distance from
+// the base), the rest on quick-reaction alert at bases. A station's reach is what the fighters on
+// it reach within the intercept time target, capped at the combat radius less the distance
+// flown out to the station (so every covered point lies within the combat radius of the base).
+void Laydown::fly_air_policing(const std::vector<const Site*>& bases, int detachments, const UnitType* type, double combat_radius_km,
+                               Layer& layer) {
+  const double airborne_reach = set_.intercept_time_target_minutes / 60.0 * set_.intercept_speed_kmh;
+  const double alert_reach =
+      std::min(combat_radius_km, std::max(0.0, set_.intercept_time_target_minutes - set_.scramble_minutes) / 60.0 * set_.intercept_speed_kmh);
+  // Station candidates: every controlled place and critical site, flown from its nearest base.
+  struct Option {
+    std::size_t point;
+    const Site* base;
+    double distance_km, radius_km;
+    int detachments;
+  };
+  std::vector<Option> options;
+  for (std::size_t i = 0; i < demand_.points.size() && !bases.empty(); ++i) {
+    const Site* nearest = nullptr;
+    double d = std::numeric_limits<double>::infinity();
+    for (const Site* b : bases) {
+      const double db = distance_km(b->position, demand_.points[i]);
+      if (db < d) d = db, nearest = b;
+    }
+    const double radius = std::min(airborne_reach, combat_radius_km - d);
+    if (radius > 0) options.push_back({i, nearest, d, radius, cap_detachments_per_station(set_, d)});
   }
-  Layer layer{LayerKind::air_policing,
-              fmt::format("an interceptor reaches it within {:.0f} min ({:.0f} min to airborne, then {:.0f} km/h): {:.0f} km of a base",
-                          set_.intercept_time_target_minutes, set_.scramble_minutes, set_.intercept_speed_kmh, radius),
-              {}, 0, 0, {}, {}, 0, 0, {}, ""};
+  std::vector<std::uint8_t> covered(demand_.points.size(), 0);
+  int remaining = detachments;
+  while (true) {
+    const Option* best = nullptr;
+    double best_gain = 0;
+    for (const auto& o : options) {
+      if (o.detachments > remaining) continue;
+      double gain = 0;
+      demand_index_->for_each_in({demand_.points[o.point], o.radius_km}, [&](std::size_t i) { if (!covered[i]) gain += demand_.weights[i]; });
+      if (gain > best_gain) best_gain = gain, best = &o;
+    }
+    if (!best) break;
+    const LatLon& at = demand_.points[best->point];
+    demand_index_->for_each_in({at, best->radius_km}, [&](std::size_t i) { covered[i] = 1; });
+    remaining -= best->detachments;
+    const std::string over = demand_.site_ids[best->point].empty() ? demand_.names[best->point] : demand_.site_ids[best->point];
+    layer.emitters.push_back({fmt::format("CAP station over {} ({} detachments from {}, {:.0f} km)", demand_.names[best->point],
+                                          best->detachments, best->base->name, best->distance_km),
+                              demand_.site_ids[best->point], at, best->radius_km, {}});
+    result_.placements.push_back({LayerKind::air_policing, PlacementRole::station, type->id, over, theatre_.host_country, at, best->detachments});
+    result_.placements.push_back({LayerKind::air_policing, PlacementRole::base, type->id, best->base->id, best->base->country,
+                                  best->base->position, best->detachments});
+    result_.cap_stations.push_back({over, best->base->id, best->base->country, best->distance_km,
+                                    cap_aircraft_per_station(set_, best->distance_km), best->detachments, best->radius_km});
+  }
+  if (remaining <= 0 || bases.empty() || alert_reach <= 0) return;
+  // The rest: quick-reaction alert at the bases that reach the most people, one circle a base.
   std::vector<LatLon> positions;
   for (const Site* b : bases) positions.push_back(b->position);
-  const int detachments = total_units(units);
-  if (detachments == 0) layer.note = "no air-policing units in the force package";
-  if (bases.empty()) layer.note = "no airbase sites in the scenario";
-  if (detachments > 0 && !bases.empty()) {
-    const auto picks = greedy_sites(positions, std::vector<double>(detachments, radius));
-    std::vector<int> seen;
-    for (int k : picks) {
-      if (std::find(seen.begin(), seen.end(), k) != seen.end()) continue;  // one circle a base
-      seen.push_back(k);
-      layer.emitters.push_back({fmt::format("air policing from {} ({})", bases[k]->name, bases[k]->country), bases[k]->id,
-                                bases[k]->position, radius});
+  const auto picks = greedy_sites(positions, std::vector<double>(remaining, alert_reach));
+  std::vector<int> per_base(bases.size(), 0);
+  for (int k : picks) ++per_base[k];
+  for (std::size_t k = 0; k < bases.size(); ++k) {
+    if (per_base[k] == 0) continue;
+    layer.emitters.push_back({fmt::format("quick-reaction alert at {} ({}, {} detachments)", bases[k]->name, bases[k]->country, per_base[k]),
+                              bases[k]->id, bases[k]->position, alert_reach, {}});
+    result_.placements.push_back({LayerKind::air_policing, PlacementRole::base, type->id, bases[k]->id, bases[k]->country,
+                                  bases[k]->position, per_base[k]});
+  }
+}
+
+// Detachments per CAP station in the plan's requirement: units per driver unit of the enabled
+// air_policing component's requirement line for an air-policing capability.
+std::optional<double> plan_detachments_per_station(const Scenario& s, const LaydownSettings& set) {
+  for (const auto& c : s.components) {
+    if (c.kind != ComponentKind::air_policing || !c.enabled) continue;
+    for (const auto& r : c.requirements) {
+      if (contains(set.air_policing_capabilities, r.capability) && !r.driver.empty() && r.per > 0) return r.units / r.per;
+    }
+  }
+  return std::nullopt;
+}
+
+void Laydown::air_policing_layer() {
+  const auto groups = unit_groups(s_, package_, set_.air_policing_capabilities);
+  Layer layer = make_layer(
+      LayerKind::air_policing,
+      fmt::format("a fighter reaches it within {:.0f} min at {:.0f} km/h: from a 24/7 CAP station (at most the combat radius from its "
+                  "base, §3a fleet per station) or on quick-reaction alert at a base ({:.0f} min to airborne)",
+                  set_.intercept_time_target_minutes, set_.intercept_speed_kmh, set_.scramble_minutes));
+  result_.plan_detachments_per_station = plan_detachments_per_station(s_, set_);
+  // Two pools: detachments of components based outside the host fly from bases abroad.
+  for (const bool abroad : {true, false}) {
+    int detachments = 0;
+    const UnitType* type = nullptr;
+    int type_units = 0;
+    double combat_radius = std::numeric_limits<double>::infinity();
+    for (const auto& g : groups) {
+      if (g.outside_host() != abroad) continue;
+      detachments += g.units;
+      if (g.units > type_units) type_units = g.units, type = g.type;  // the placements name the most numerous type
+      if (g.type->range_km.known()) combat_radius = std::min(combat_radius, *g.type->range_km.value);
+    }
+    if (detachments == 0) continue;
+    const auto bases = air_bases(abroad);
+    if (bases.empty()) {
+      layer.note = abroad ? fmt::format("no air base outside {} in the scenario for the detachments of a component based outside it", host_->name)
+                          : "no airbase sites in the scenario";
+      continue;
+    }
+    fly_air_policing(bases, detachments, type, combat_radius, layer);
+  }
+  if (groups.empty()) layer.note = "no air-policing units in the force package";
+  const auto plan = result_.plan_detachments_per_station;
+  for (const auto& station : result_.cap_stations) {
+    if (plan && std::abs(*plan - station.detachments) > 1e-9) {
+      result_.notes.push_back(fmt::format("The CAP station over {} needs {} detachments by the planning_factors.md §3a model ({:.0f} km from "
+                                          "{}), while the plan sizes {:g} per station.",
+                                          station.over, station.detachments, station.base_distance_km, station.base, *plan));
     }
   }
   add_layer(std::move(layer));
 }
 
-void Laydown::isr_layer() {
-  const auto units = units_with(s_, package_, set_.isr_capabilities);
-  const auto& line = s_.geography.line_of_contact.points;
-  const bool radius_from_settings = set_.overridden.count("isr_sensor_radius_km") > 0;
-  Layer layer{LayerKind::isr_monitoring, fmt::format("within the sensor footprint of an ISR orbit centred {:.0f} km behind the line", set_.isr_standoff_km),
-              {}, 0, 0, {}, {}, 0, 0, {}, ""};
-  std::vector<double> radii;  // one per orbit, in the order of the unit types
-  for (const auto& u : units) {
-    const double radius = radius_from_settings ? set_.isr_sensor_radius_km : u.type->range_km.value_or(set_.isr_sensor_radius_km);
-    const int orbits = static_cast<int>(std::lround(u.units * set_.isr_orbits_per_unit));
-    for (int k = 0; k < orbits; ++k) radii.push_back(radius);
+// Greedy orbits of `radius_km` over `candidates`, one a unit; placements of role orbit.
+void Laydown::place_orbits(const Candidates& candidates, const std::vector<const UnitType*>& units, double radius_km, LayerKind kind,
+                           const char* what, Layer& layer) {
+  if (units.empty() || candidates.empty()) return;
+  const auto picks = greedy_sites(candidates.at, std::vector<double>(units.size(), radius_km));
+  for (std::size_t k = 0; k < picks.size(); ++k) {
+    const auto at = static_cast<std::size_t>(picks[k]);
+    layer.emitters.push_back({fmt::format("{} {} over {} ({:.0f} km)", what, k + 1, candidates.names[at], radius_km), candidates.ids[at],
+                              candidates.at[at], radius_km, {}});
+    result_.placements.push_back({kind, PlacementRole::orbit, units[k]->id, site_or_name(candidates, at), candidates.countries[at],
+                                  candidates.at[at], 1});
   }
-  if (radii.empty()) layer.note = "no ISR units in the force package";
+}
+
+void Laydown::aew_layer() {
+  const auto groups = unit_groups(s_, package_, set_.aew_capabilities);
+  Layer layer = make_layer(LayerKind::aew, fmt::format("within {:.0f} km of an airborne early-warning orbit (radar against low-flying "
+                                                       "targets)", set_.aew_radar_radius_km));
+  // Orbits of a component based outside the host fly over the sites abroad; the others over the
+  // controlled territory (places, critical sites).
+  Candidates in_host;
+  for (std::size_t i = 0; i < demand_.points.size(); ++i) {
+    in_host.add(demand_.points[i], demand_.names[i], demand_.site_ids[i], theatre_.host_country);
+  }
+  const Candidates abroad = sites_abroad(s_, theatre_.host_country, {SiteKind::airbase, SiteKind::logistics_hub});
+  for (const bool outside : {true, false}) {
+    std::vector<const UnitType*> orbits;
+    for (const auto& g : groups) {
+      if (g.outside_host() != outside) continue;
+      const int n = static_cast<int>(std::lround(g.units * set_.aew_orbits_per_unit));
+      for (int k = 0; k < n; ++k) orbits.push_back(g.type);
+    }
+    place_orbits(outside ? abroad : in_host, orbits, set_.aew_radar_radius_km, LayerKind::aew, "AEW orbit", layer);
+  }
+  if (groups.empty()) layer.note = "no airborne early-warning units in the force package";
+  add_layer(std::move(layer));
+}
+
+void Laydown::isr_layer() {
+  const auto groups = unit_groups(s_, package_, set_.isr_capabilities);
+  const auto& line = s_.geography.line_of_contact.points;
+  const double radius = set_.isr_sensor_radius_km;
+  Layer layer = make_layer(LayerKind::isr_monitoring,
+                           fmt::format("within the {:.0f} km sensor footprint of an ISR orbit centred {:.0f} km behind the line", radius,
+                                       set_.isr_standoff_km));
+  std::vector<const UnitType*> orbits;  // one per orbit, in the order of the unit types
+  bool line_of_sight_ranges = false;
+  for (const auto& g : groups) {
+    const int n = static_cast<int>(std::lround(g.units * set_.isr_orbits_per_unit));
+    for (int k = 0; k < n; ++k) orbits.push_back(g.type);
+    line_of_sight_ranges = line_of_sight_ranges || g.type->range_km.known();
+  }
+  if (orbits.empty()) layer.note = "no ISR units in the force package";
+  if (line_of_sight_ranges) {
+    layer.note = "the unit types' range_km are line-of-sight bounds, not sensor ranges: every orbit uses laydown.isr_sensor_radius_km";
+  }
   const double length = length_km(line);
-  const int orbits = static_cast<int>(radii.size());
-  for (int k = 0; k < orbits && line.size() >= 2; ++k) {
-    const PointOnLine at = point_along(line, (k + 0.5) * length / orbits);
+  const int count = static_cast<int>(orbits.size());
+  for (int k = 0; k < count && line.size() >= 2; ++k) {
+    const PointOnLine at = point_along(line, (k + 0.5) * length / count);
     LatLon centre = destination(at.point, at.azimuth_deg + 90, set_.isr_standoff_km);
     if (occupied_at(centre)) centre = destination(at.point, at.azimuth_deg - 90, set_.isr_standoff_km);
-    layer.emitters.push_back({fmt::format("ISR orbit {} ({:.0f} km footprint)", k + 1, radii[k]), "", centre, radii[k]});
+    layer.emitters.push_back({fmt::format("ISR orbit {} ({:.0f} km footprint)", k + 1, radius), "", centre, radius, {}});
+    result_.placements.push_back({LayerKind::isr_monitoring, PlacementRole::orbit, orbits[k]->id, "", country_at(centre), centre, 1});
   }
   add_layer(std::move(layer));
 }
 
+// Line-km one team covers: the plan's factor, `per` ÷ `units` of its component's requirement line
+// for the team's capability with a driver (e.g. one team per 40 km of line_km), else the setting.
+double Laydown::line_km_per_team(const UnitGroup& g) const {
+  if (g.component) {
+    for (const auto& r : g.component->requirements) {
+      if (r.capability == g.type->capability && !r.driver.empty() && r.units > 0) return r.per / r.units;
+    }
+  }
+  return set_.monitoring_line_km_per_team;
+}
+
+void Laydown::monitoring_teams_layer() {
+  const auto groups = unit_groups(s_, package_, set_.monitoring_capabilities);
+  const auto& line = s_.geography.line_of_contact.points;
+  const double depth = set_.buffer_half_width_km;
+  Layer layer = make_layer(LayerKind::monitoring_teams,
+                           fmt::format("within {:g} km of a stretch of the line a monitoring team covers (the GCSP pull-back distance)", depth));
+  struct Team {
+    const UnitType* type;
+    double km;
+  };
+  std::vector<Team> teams;
+  for (const auto& g : groups) {
+    for (int k = 0; k < g.units; ++k) teams.push_back({g.type, line_km_per_team(g)});
+  }
+  const double length = length_km(line);
+  double watched = 0;
+  // Teams spread evenly along the line; each watches its own stretch, no longer than its share of the line.
+  const double slot = teams.empty() ? 0 : length / static_cast<double>(teams.size());
+  for (std::size_t k = 0; k < teams.size() && line.size() >= 2; ++k) {
+    const double stretch = std::min(teams[k].km, slot);
+    const double from = (k + 0.5) * slot - stretch / 2, to = from + stretch;
+    std::vector<LatLon> path{point_along(line, from).point};
+    double along = 0;
+    for (std::size_t v = 1; v + 1 < line.size(); ++v) {
+      along += distance_km(line[v - 1], line[v]);
+      if (along > from && along < to) path.push_back(line[v]);
+    }
+    path.push_back(point_along(line, to).point);
+    const LatLon middle = point_along(line, (from + to) / 2).point;
+    watched += stretch;
+    layer.emitters.push_back({fmt::format("monitoring team {} ({:.0f} km of line)", k + 1, stretch), "", middle, depth, std::move(path)});
+    result_.placements.push_back({LayerKind::monitoring_teams, PlacementRole::line, teams[k].type->id, "", theatre_.host_country, middle, 1});
+  }
+  if (teams.empty()) layer.note = "no monitoring teams in the force package";
+  layer.line_km_covered = watched;
+  layer.line_share = length > 0 ? watched / length : 0;
+  add_layer(std::move(layer));
+}
+
 void Laydown::hub_reaction_layer() {
-  Layer layer{LayerKind::hub_reaction,
-              fmt::format("a hub's reaction force reaches it within {:.0f} min ({:.0f} min notice, {:.0f} km/h, road factor {:.2f}): {:.0f} km",
-                          set_.reaction_time_target_minutes, set_.notice_to_move_minutes, set_.reaction_speed_kmh,
-                          set_.road_factor, hub_radius_km()),
-              {}, 0, 0, {}, {}, 0, 0, {}, ""};
-  for (const auto& hub : result_.hubs) layer.emitters.push_back({"hub " + hub.name, hub.site_id, hub.position, hub_radius_km()});
+  Layer layer = make_layer(
+      LayerKind::hub_reaction,
+      fmt::format("a hub's reaction force reaches it within {:.0f} min ({:.0f} min notice, {:.0f} km/h, road factor {:.2f}): {:.0f} km",
+                  set_.reaction_time_target_minutes, set_.notice_to_move_minutes, set_.reaction_speed_kmh, set_.road_factor, hub_radius_km()));
+  for (const auto& hub : result_.hubs) {
+    layer.emitters.push_back({"hub " + hub.name, hub.site_id, hub.position, hub_radius_km(), {}});
+    const Site* site = s_.find_site(hub.site_id);
+    result_.placements.push_back({LayerKind::hub_reaction, PlacementRole::site, "", hub.site_id,
+                                  site && !site->country.empty() ? site->country : theatre_.host_country, hub.position, 0});
+  }
   if (result_.hubs.empty()) layer.note = "no hubs sited";
   add_layer(std::move(layer));
 }
@@ -681,6 +986,15 @@ Expected<LaydownResult> Laydown::run() {
   result_.scenario = s_.info.name;
   result_.package_origin = package_.origin;
   result_.host_country = theatre_.host_country;
+  result_.places_source = world_.places_source;
+  if (theatre_.controlled_population.known()) {
+    result_.stated_controlled_population = *theatre_.controlled_population.value;
+    const Provenance& p = theatre_.controlled_population.provenance;
+    std::string cited;
+    for (const auto& source : p.sources) cited += (cited.empty() ? "" : "; ") + (source.file.empty() ? source.outlet : source.file);
+    result_.stated_controlled_population_source = cited.empty() ? "assumption" : cited;
+    if (!p.note.empty()) result_.stated_controlled_population_source += ": " + p.note;
+  }
   result_.line = s_.geography.line_of_contact.points;
   if (result_.line.size() < 2) return Status::invalid_input("the line of contact needs at least 2 points");
   if (Status grid = build_grid(); !grid) return grid;
@@ -691,7 +1005,9 @@ Expected<LaydownResult> Laydown::run() {
   if (Status sited = site_hubs(); !sited) return sited;
   air_defence_layers();
   air_policing_layer();
+  aew_layer();
   isr_layer();
+  monitoring_teams_layer();
   hub_reaction_layer();
   reaction_times();
   corridor();
@@ -706,8 +1022,21 @@ const char* to_string(LayerKind kind) {
     case LayerKind::air_defence: return "air_defence";
     case LayerKind::air_defence_low: return "air_defence_low";
     case LayerKind::air_policing: return "air_policing";
+    case LayerKind::aew: return "aew";
     case LayerKind::isr_monitoring: return "isr_monitoring";
+    case LayerKind::monitoring_teams: return "monitoring_teams";
     case LayerKind::hub_reaction: return "hub_reaction";
+  }
+  return "unknown";
+}
+
+const char* to_string(PlacementRole role) {
+  switch (role) {
+    case PlacementRole::base: return "base";
+    case PlacementRole::station: return "station";
+    case PlacementRole::orbit: return "orbit";
+    case PlacementRole::site: return "site";
+    case PlacementRole::line: return "line";
   }
   return "unknown";
 }

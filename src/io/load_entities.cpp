@@ -2,6 +2,7 @@
 #include <fmt/format.h>
 
 #include <cctype>
+#include <cmath>
 
 #include "io/section_loaders.hpp"
 
@@ -107,6 +108,8 @@ UnitType read_unit_type(ReadContext& ctx, const YAML::Node& node, const std::str
   unit.dwell_months = map.figure("dwell_months", Need::required, Range{0, 240});
   unit.cost_musd_per_year = map.figure("cost_musd_per_year", Need::optional, Range{0, 1e6});
   unit.range_km = map.figure("range_km", Need::optional, Range{0, 20000});
+  unit.also_fills = map.string_list("also_fills");
+  unit.readiness_days = map.figure("readiness_days", Need::optional, Range{0, 730});
   unit.provenance = map.provenance();
   return unit;
 }
@@ -122,6 +125,58 @@ AlternativeValue read_alternative(ReadContext& ctx, const YAML::Node& node, cons
     ctx.error(node, path, "an alternative value needs the 'source' that reports it");
   }
   return alternative;
+}
+
+// `package: {shares: requirement | {capability: share, ...}, source|sources|assumption, note}`.
+PledgePackage read_package(ReadContext& ctx, const YAML::Node& node, const std::string& path) {
+  MapReader map(ctx, node, path);
+  PledgePackage package;
+  package.where = ctx.at(node);
+  if (!map.valid()) return package;
+  const YAML::Node shares = map.node("shares");
+  if (!shares.IsDefined()) {
+    ctx.error(node, path + ".shares", "missing key: give 'requirement' or a map of capability: share");
+  } else if (shares.IsScalar() && shares.Scalar() == "requirement") {
+    package.of_requirement = true;
+  } else if (shares.IsMap()) {
+    MapReader share_map(ctx, shares, path + ".shares");
+    double total = 0;
+    for (const auto& item : shares) {
+      const std::string capability = item.first.Scalar();
+      const double share = share_map.number(capability, Need::required, Range{0, 1}).value_or(0);
+      package.shares[capability] = share;
+      total += share;
+    }
+    if (std::abs(total - 1.0) > 1e-6) {
+      ctx.error(shares, path + ".shares", fmt::format("the shares add up to {:g}, not 1", total));
+    }
+  } else {
+    ctx.error(shares, path + ".shares", "expected 'requirement' or a map of capability: share, found " + describe_type(shares));
+  }
+  package.provenance = map.provenance();
+  if (!package.provenance.documented()) {
+    ctx.error(node, path, "a package's shares need a 'source' or must be labelled 'assumption'");
+  }
+  return package;
+}
+
+// `placeholder: {low, central, high, assumption|source, note}` for an unknown quantity.
+QuantityRange read_placeholder(ReadContext& ctx, const YAML::Node& node, const std::string& path) {
+  MapReader map(ctx, node, path);
+  QuantityRange range;
+  range.where = ctx.at(node);
+  if (!map.valid()) return range;
+  range.low = map.number("low", Need::required, kUnits).value_or(0);
+  range.central = map.number("central", Need::required, kUnits).value_or(0);
+  range.high = map.number("high", Need::required, kUnits).value_or(0);
+  if (!(range.low <= range.central && range.central <= range.high)) {
+    ctx.error(node, path, "expected low <= central <= high");
+  }
+  range.provenance = map.provenance();
+  if (!range.provenance.assumption) {
+    ctx.error(node, path, "a placeholder for an unknown quantity must be labelled 'assumption'");
+  }
+  return range;
 }
 
 Pledge read_pledge(ReadContext& ctx, const YAML::Node& node, const std::string& path) {
@@ -163,6 +218,15 @@ Pledge read_pledge(ReadContext& ctx, const YAML::Node& node, const std::string& 
         pledge.alternatives.push_back(read_alternative(ctx, alternatives[i], fmt::format("{}.alternatives[{}]", here, i)));
     }
   }
+  const YAML::Node package = map.node("package");
+  if (package.IsDefined() && !package.IsNull()) pledge.package = read_package(ctx, package, here + ".package");
+  const YAML::Node placeholder = map.node("placeholder");
+  if (placeholder.IsDefined() && !placeholder.IsNull()) {
+    pledge.placeholder = read_placeholder(ctx, placeholder, here + ".placeholder");
+    if (pledge.quantity.known()) {
+      ctx.error(placeholder, here + ".placeholder", "a placeholder is only for a quantity that is 'unknown'");
+    }
+  }
   pledge.description = map.string("description").value_or("");
   pledge.provenance = map.provenance();
   if (!pledge.provenance.sourced()) {
@@ -185,6 +249,21 @@ Requirement read_requirement(ReadContext& ctx, const YAML::Node& node, const std
     ctx.error(node, path, "a planning factor needs a 'source' or must be labelled 'assumption'");
   }
   return requirement;
+}
+
+// `route: {mode, from, capacity_troops_per_day: figure}`.
+DeploymentRoute read_route(ReadContext& ctx, const YAML::Node& node, const std::string& path) {
+  MapReader map(ctx, node, path);
+  DeploymentRoute route;
+  route.where = ctx.at(node);
+  if (!map.valid()) return route;
+  static const std::vector<std::string> modes{"rail", "road", "air", "sea"};
+  if (auto mode = map.choice("mode", modes)) route.mode = modes[*mode];
+  else if (!map.has("mode")) ctx.error(node, path + ".mode", "missing key: one of rail, road, air, sea");
+  route.from = map.string("from").value_or("");
+  route.capacity_troops_per_day = map.figure("capacity_troops_per_day", Need::required, Range{1e-3, 1e6});
+  map.provenance();
+  return route;
 }
 
 Component read_component(ReadContext& ctx, const YAML::Node& node, const std::string& path) {
@@ -233,6 +312,8 @@ Component read_component(ReadContext& ctx, const YAML::Node& node, const std::st
   component.non_nato_only = map.boolean("non_nato_only").value_or(false);
   component.min_nations = map.integer("min_nations", Need::optional, Range{1, 100}).value_or(1);
   component.min_viable_share = map.number("min_viable_share", Need::optional, Range{0, 1}).value_or(1.0);
+  const YAML::Node route = map.node("route");
+  if (route.IsDefined() && !route.IsNull()) component.route = read_route(ctx, route, here + ".route");
   component.provenance = map.provenance();
   return component;
 }

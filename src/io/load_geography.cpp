@@ -155,6 +155,7 @@ Theatre read_theatre(ReadContext& ctx, const YAML::Node& node) {
     if (code == theatre.host_country) ctx.error(map.node("adversary_countries")[i], key, fmt::format("'{}' is the host country", code));
   }
   theatre.map_extent = read_map_extent(ctx, map);
+  theatre.controlled_population = map.figure("controlled_population", Need::optional, Range{0, 1e10});
   theatre.provenance = map.provenance();
   if (!theatre.provenance.documented()) ctx.error(node, path, "needs a 'source' or must be labelled 'assumption'");
   return theatre;

@@ -220,6 +220,105 @@ void record_legacy_markers(Scenario& scenario) {
   }
 }
 
+// A key the sensitivity analysis can vary: a simulation assumption with a plausible range.
+const Parameter* uncertain_parameter(ReadContext& ctx, const YAML::Node& node, const std::string& path) {
+  const std::string key = node.IsScalar() ? node.Scalar() : std::string();
+  const Parameter* p = params::find(key);
+  if (!p) {
+    std::vector<std::string> keys;
+    for (const auto& q : params::registry()) keys.push_back(q.key);
+    const std::string hint = did_you_mean(key, keys);
+    ctx.error(node, path, fmt::format("'{}' is not a registered parameter{}", key,
+                                      hint.empty() ? "" : fmt::format(" (did you mean '{}'?)", hint)));
+    return nullptr;
+  }
+  if (p->stage != params::Stage::simulation || p->label != params::Label::assumption || !p->has_plausible()) {
+    ctx.error(node, path, fmt::format("'{}' is not a simulation assumption with a plausible range, so the "
+                                      "sensitivity analysis does not vary it", key));
+    return nullptr;
+  }
+  return p;
+}
+
+void read_sensitivity_ranges(ReadContext& ctx, MapReader& map, SensitivitySettings& settings) {
+  const YAML::Node ranges = map.node("ranges");
+  if (!ranges.IsDefined() || ranges.IsNull()) return;
+  if (!ranges.IsMap()) {
+    ctx.error(ranges, map.key_path("ranges"), "expected a mapping of key: [low, high]");
+    return;
+  }
+  for (const auto& entry : ranges) {
+    const std::string path = map.key_path("ranges") + "." + entry.first.Scalar();
+    const Parameter* p = uncertain_parameter(ctx, entry.first, path);
+    if (!p) continue;
+    if (!p->plausible) {
+      ctx.error(entry.first, path, "a list parameter's range cannot be narrowed; fix it or group it instead");
+      continue;
+    }
+    if (!entry.second.IsSequence() || entry.second.size() != 2) {
+      ctx.error(entry.second, path, "expected [low, high]");
+      continue;
+    }
+    const auto low = io::read_number(ctx, entry.second[0], path + "[0]", range_of(*p));
+    const auto high = io::read_number(ctx, entry.second[1], path + "[1]", range_of(*p));
+    if (!low || !high) continue;
+    if (*low >= *high) {
+      ctx.error(entry.second, path, fmt::format("low {} must be below high {}", *low, *high));
+      continue;
+    }
+    settings.ranges[p->key] = {*low, *high};
+  }
+}
+
+void read_sensitivity_groups(ReadContext& ctx, MapReader& map, SensitivitySettings& settings) {
+  const YAML::Node groups = map.node("groups");
+  if (!groups.IsDefined() || groups.IsNull()) return;
+  if (!groups.IsMap()) {
+    ctx.error(groups, map.key_path("groups"), "expected a mapping of group name: [keys]");
+    return;
+  }
+  std::map<std::string, std::string> group_of;
+  for (const auto& entry : groups) {
+    const std::string name = entry.first.Scalar();
+    const std::string path = map.key_path("groups") + "." + name;
+    if (!entry.second.IsSequence() || entry.second.size() < 2) {
+      ctx.error(entry.second, path, "a group lists at least two keys");
+      continue;
+    }
+    std::vector<std::string> members;
+    for (const auto& item : entry.second) {
+      const Parameter* p = uncertain_parameter(ctx, item, path);
+      if (!p) continue;
+      if (const auto [it, added] = group_of.emplace(p->key, name); !added) {
+        ctx.error(item, path, fmt::format("'{}' is already in group '{}'", p->key, it->second));
+        continue;
+      }
+      members.push_back(p->key);
+    }
+    settings.groups[name] = members;
+  }
+}
+
+void load_sensitivity_settings(ReadContext& ctx, MapReader& top, Scenario& scenario) {
+  const YAML::Node node = top.node("sensitivity");
+  if (!node.IsDefined() || node.IsNull()) return;
+  MapReader map(ctx, node, "sensitivity");
+  if (!map.valid()) return;
+  SensitivitySettings& settings = scenario.sensitivity;
+  settings.where = map.where();
+  const YAML::Node fixed = map.node("fixed");
+  if (fixed.IsDefined() && !fixed.IsNull()) {
+    if (!fixed.IsSequence()) ctx.error(fixed, map.key_path("fixed"), "expected a list of keys");
+    else
+      for (const auto& item : fixed) {
+        if (const Parameter* p = uncertain_parameter(ctx, item, map.key_path("fixed"))) settings.fixed.insert(p->key);
+      }
+  }
+  read_sensitivity_ranges(ctx, map, settings);
+  read_sensitivity_groups(ctx, map, settings);
+  map.provenance();
+}
+
 }  // namespace
 
 void load_stage_settings(ReadContext& ctx, MapReader& top, Scenario& scenario) {
@@ -234,6 +333,7 @@ void load_stage_settings(ReadContext& ctx, MapReader& top, Scenario& scenario) {
   SettingsReader reader(ctx, scenario, extras);
   for (const char* stage : {"plan", "laydown", "simulation"}) reader.section(top.node(stage), stage, Provenance{});
   record_legacy_markers(scenario);
+  load_sensitivity_settings(ctx, top, scenario);
 }
 
 }  // namespace guarantor::io

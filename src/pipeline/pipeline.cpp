@@ -3,12 +3,20 @@
 #include <fmt/format.h>
 
 #include "guarantor/io/scenario_io.hpp"
+#include "guarantor/pipeline/sensitivity.hpp"
 
 namespace guarantor::pipeline {
 
 bool is_base(const std::string& variant) { return variant.empty() || variant == kBase; }
 
-const char* to_string(ForceMode mode) { return mode == ForceMode::planned ? "planned" : "pledged"; }
+const char* to_string(ForceMode mode) {
+  switch (mode) {
+    case ForceMode::planned: return "planned";
+    case ForceMode::pledged: return "pledged";
+    case ForceMode::required: return "required";
+  }
+  return "planned";
+}
 
 Expected<ForcePackage> force_for(const Scenario& scenario, ForceMode mode) {
   if (mode == ForceMode::pledged) return package_from_pledges(scenario);
@@ -17,6 +25,7 @@ Expected<ForcePackage> force_for(const Scenario& scenario, ForceMode mode) {
   options.contingency = false;
   options.explain = false;
   options.draws = 0;
+  if (mode == ForceMode::required) options.mode = plan::ForceMode::required;
   const plan::PlanResult result = plan::make_plan(scenario, options);
   if (!result.has_plan()) {
     const std::string variant = scenario.info.variant.empty() ? kBase : scenario.info.variant;
@@ -107,6 +116,20 @@ Expected<RunResult> run(const Scenario& base, const RunSpec& spec, Diagnostics& 
                       spec.replications.value_or(static_cast<std::uint64_t>(base.simulation.replications)));
   sim::run_record(result.simulation, *models, spec.threads, spec.progress);
   notify(spec.on_stage_end, fmt::format("{} replications", result.simulation.replications));
+
+  if (spec.sensitivity_samples > 0) {
+    notify(spec.on_stage_start, "sensitivity: varying every simulation assumption over its plausible range");
+    SensitivitySpec sensitivity;
+    sensitivity.samples = spec.sensitivity_samples;
+    sensitivity.replications = spec.sensitivity_replications;
+    sensitivity.seed = spec.seed;
+    sensitivity.threads = spec.threads;
+    sensitivity.progress = spec.progress;
+    auto analysis = run_sensitivity(base, sensitivity, diagnostics);
+    if (!analysis) return analysis.status();
+    result.sensitivity = std::make_shared<const SensitivityResult>(std::move(*analysis));
+    notify(spec.on_stage_end, fmt::format("{} points", result.sensitivity->points.rows));
+  }
   return result;
 }
 

@@ -3,6 +3,7 @@
 #include <fmt/format.h>
 
 #include <algorithm>
+#include <cmath>
 #include <map>
 
 #include "plan/analysis.hpp"
@@ -15,11 +16,15 @@ ContingencyCase compare(const Instance& inst, const BasePlan& base, const Resolv
   c.status = r.status;
   c.shortfall_troops = r.unmet_troops;
   c.extra_shortfall_troops = r.unmet_troops - base.unmet;
+  // Less than half a troop is the solvers' tolerance, not a loss.
+  if (std::abs(c.extra_shortfall_troops) < 0.5) c.extra_shortfall_troops = 0;
+  const double required = total_required(inst);
+  c.effectiveness_loss = required > 0 ? c.extra_shortfall_troops / required : 0;
   for (std::size_t k = 0; k < inst.components.size() && k < r.fills.size(); ++k) {
     const std::string& id = inst.components[k].component->id;
     if (base.fills[k].viable && !r.fills[k].viable) c.broken_components.push_back(id);
     const double loss = r.fills[k].unmet_troops - base.fills[k].unmet_troops;
-    if (loss > 1e-6) c.component_losses.emplace_back(id, loss);
+    if (loss >= 0.5) c.component_losses.emplace_back(id, loss);
   }
   return c;
 }
@@ -37,7 +42,7 @@ std::vector<std::pair<int, double>> contributors(const Instance& inst, const Bas
   std::map<int, double> troops;
   for (const auto& p : base.placements) {
     const Offer& offer = inst.offers[static_cast<std::size_t>(p.offer)];
-    troops[offer.nation] += p.units * offer.troops_per_unit;
+    troops[offer.nation] += p.troops;
   }
   std::vector<std::pair<int, double>> sorted(troops.begin(), troops.end());
   std::stable_sort(sorted.begin(), sorted.end(), [](const auto& a, const auto& b) { return a.second > b.second; });
@@ -96,7 +101,7 @@ ConditionalDependence conditional_dependence(const Instance& inst, const BasePla
   }
   for (const auto& p : base.placements) {
     const Offer& offer = inst.offers[static_cast<std::size_t>(p.offer)];
-    if (offer.conditional) d.troops_from_conditional += p.units * offer.troops_per_unit;
+    if (offer.conditional) d.troops_from_conditional += p.troops;
   }
   d.shortfall_without_conditional = base.unmet;
   if (!any || d.troops_from_conditional <= 0) return d;

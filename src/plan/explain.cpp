@@ -13,6 +13,8 @@ namespace guarantor::plan::detail {
 namespace {
 
 constexpr double kEpsilon = 1e-6;
+// A relaxation must save at least half a troop to bind (below that it is solver tolerance).
+constexpr double kMinimumGain = 0.5;
 
 struct Explainer {
   const Instance& inst;
@@ -20,7 +22,7 @@ struct Explainer {
   const milp::SolveOptions& options;
   int& solves;
   std::vector<BindingConstraint> out;
-  std::vector<int> slot_filled;
+  std::vector<double> slot_filled;
   std::map<int, double> shadow_land, shadow_total;  // nation → shadow price
 
   double gain(const Variation& v) {
@@ -34,7 +36,7 @@ struct Explainer {
   const Component& component(int c) const { return *inst.components[static_cast<std::size_t>(c)].component; }
   bool slot_short(int s) const {
     const Slot& slot = inst.slots[static_cast<std::size_t>(s)];
-    return slot_filled[static_cast<std::size_t>(s)] < slot.required_units;
+    return slot_filled[static_cast<std::size_t>(s)] < slot.required_troops - kMinimumGain;
   }
 
   void add(std::string constraint, std::string sentence, double improvement, std::optional<double> shadow = {}) {
@@ -45,7 +47,7 @@ struct Explainer {
     double total = 0;
     for (const auto& p : base.placements) {
       const Offer& o = inst.offers[static_cast<std::size_t>(p.offer)];
-      if (o.nation == n && (!land_only || o.land)) total += p.units * o.troops_per_unit * o.rotation;
+      if (o.nation == n && (!land_only || o.land)) total += p.troops * o.rotation;
     }
     return total;
   }
@@ -57,7 +59,7 @@ struct Explainer {
     for (int o : inst.nations[static_cast<std::size_t>(n)].offers) {
       const Offer& offer = inst.offers[static_cast<std::size_t>(o)];
       if (land_only && !offer.land) continue;
-      if (used + offer.troops_per_unit * offer.rotation > cap + kEpsilon) return true;
+      if (used + std::min(offer.troops, offer.troops_per_unit) * offer.rotation > cap + kEpsilon) return true;
     }
     return false;
   }
@@ -78,7 +80,7 @@ struct Explainer {
     Variation v;
     (land_only ? v.uncapped_land : v.uncapped_total).insert(ni);
     const double g = gain(v);
-    if (g <= kEpsilon) return;
+    if (g < kMinimumGain) return;
     const auto& shadows = land_only ? shadow_land : shadow_total;
     std::optional<double> shadow;
     if (const auto it = shadows.find(ni); it != shadows.end()) shadow = it->second;
@@ -104,41 +106,52 @@ struct Explainer {
     }
   }
 
+  // A pledge is binding when all of it is used and more of the same would cut the unmet
+  // requirement. The sentence names the troops added (the gap of the lines it could fill, in
+  // whole units of its type) and the troops of requirement that would then count.
   void explain_pledges() {
-    std::vector<int> used(inst.offers.size(), 0);
-    for (const auto& p : base.placements) used[static_cast<std::size_t>(p.offer)] += p.units;
+    std::vector<double> used(inst.offers.size(), 0);
+    for (const auto& p : base.placements) used[static_cast<std::size_t>(p.offer)] += p.troops;
+    std::map<const Pledge*, std::pair<double, double>> by_pledge;  // pledge → (extra troops, gain)
     for (std::size_t o = 0; o < inst.offers.size(); ++o) {
       const Offer& offer = inst.offers[o];
-      if (used[o] < offer.units) continue;
-      int wanted = 0;  // the largest gap among the slots this pledge could fill
+      if (used[o] < offer.troops - kMinimumGain) continue;
+      double wanted = 0;  // the largest gap among the lines this offer could fill
       for (int s : offer.eligible) {
         const Slot& slot = inst.slots[static_cast<std::size_t>(s)];
-        wanted = std::max(wanted, slot.required_units - slot_filled[static_cast<std::size_t>(s)]);
+        wanted = std::max(wanted, slot.required_troops - slot_filled[static_cast<std::size_t>(s)]);
       }
-      if (wanted <= 0) continue;
+      if (wanted < kMinimumGain) continue;
+      if (offer.troops_per_unit > 1) wanted = std::ceil(wanted / offer.troops_per_unit - 1e-9) * offer.troops_per_unit;
       Variation v;
-      v.extra_units.assign(inst.offers.size(), 0);
-      v.extra_units[o] = wanted;
+      v.extra_troops.assign(inst.offers.size(), 0);
+      v.extra_troops[o] = wanted;
       const double g = gain(v);
-      if (g > kEpsilon) {
-        add(fmt::format("pledge_cap[{}]", offer.pledge->id),
-            fmt::format("{}'s pledge {} ({} × {}) is fully used; with {} more the unmet requirement would fall by "
-                        "{:.0f} troops (if its force caps allowed).",
-                        nation(offer.nation).name, offer.pledge->id, offer.units, offer.unit->name, wanted, g),
-            g);
-      }
+      if (g < kMinimumGain) continue;
+      auto& entry = by_pledge[offer.pledge];
+      entry.first += wanted;
+      entry.second = std::max(entry.second, g);
+      add(fmt::format("pledge_cap[{}{}]", offer.pledge->id,
+                      offer.package_capability.empty() ? "" : "/" + offer.package_capability),
+          fmt::format("{}'s pledge {} ({:.0f} troops{}) is fully used. {:.0f} more troops of {} (e.g. {:.1f} × {}) "
+                      "would make {:.0f} more troops of the requirement count, if its force caps allowed.",
+                      nation(offer.nation).name, offer.pledge->id, offer.troops,
+                      offer.package_capability.empty() ? "" : fmt::format(" for {}", offer.package_capability), wanted,
+                      offer.package_capability.empty() ? offer.unit->capability : offer.package_capability,
+                      offer.troops_per_unit > 0 ? wanted / offer.troops_per_unit : 0.0, offer.unit->name, g),
+          g);
     }
   }
 
   void explain_conditions() {
     std::map<int, std::vector<std::string>> outside_only;  // nation → components its condition keeps it out of
-    std::map<int, int> non_nato_excluded;                   // component → units of NATO offers excluded
+    std::map<int, double> non_nato_excluded;                // component → troops of NATO offers excluded
     for (const Offer& offer : inst.offers) {
       for (const auto& [s, why] : offer.excluded) {
         if (!slot_short(s)) continue;
         const int c = inst.slots[static_cast<std::size_t>(s)].component;
         if (why == Exclusion::outside_ukraine_only) outside_only[offer.nation].push_back(component(c).id);
-        if (why == Exclusion::non_nato_only) non_nato_excluded[c] += offer.units;
+        if (why == Exclusion::non_nato_only) non_nato_excluded[c] += offer.troops;
       }
     }
     for (auto& [n, components] : outside_only) {
@@ -147,7 +160,7 @@ struct Explainer {
       Variation v;
       v.lift_outside_only.insert(n);
       const double g = gain(v);
-      if (g > kEpsilon) {
+      if (g >= kMinimumGain) {
         add(fmt::format("condition_outside_ukraine_only[{}]", nation(n).code),
             fmt::format("{}'s condition to serve outside Ukraine only keeps its units out of {}; lifting it would cut "
                         "the unmet requirement by {:.0f} troops.",
@@ -159,10 +172,10 @@ struct Explainer {
       Variation v;
       v.lift_non_nato.insert(c);
       const double g = gain(v);
-      if (g > kEpsilon) {
+      if (g >= kMinimumGain) {
         add(fmt::format("non_nato_only[{}]", component(c).id),
-            fmt::format("{} may be manned by non-NATO nations only, which keeps {} offered NATO units out; opening it "
-                        "to NATO nations would cut the unmet requirement by {:.0f} troops.",
+            fmt::format("{} may be manned by non-NATO nations only, which keeps {:.0f} offered NATO troops out; "
+                        "opening it to NATO nations would cut the unmet requirement by {:.0f} troops.",
                         component(c).name, units, g),
             g);
       }
@@ -172,14 +185,14 @@ struct Explainer {
   void explain_component_rules(const std::vector<ComponentFill>& fills) {
     for (std::size_t c = 0; c < inst.components.size(); ++c) {
       const ComponentInfo& info = inst.components[c];
-      if (!info.planned || fills[c].viable) continue;
+      if (!info.planned || fills[c].unmet_troops < kMinimumGain) continue;
       const int ci = static_cast<int>(c);
       bool explained = false;
       if (info.framework_troops > 0) {
         Variation v;
         v.no_framework.insert(ci);
         const double g = gain(v);
-        if (g > kEpsilon) {
+        if (g >= kMinimumGain) {
           explained = true;
           add(fmt::format("framework[{}]", component(ci).id),
               fmt::format("{} needs a framework nation providing at least {:.0f} troops{} and none can; without "
@@ -193,7 +206,7 @@ struct Explainer {
         Variation v;
         v.no_multinational.insert(ci);
         const double g = gain(v);
-        if (g > kEpsilon) {
+        if (g >= kMinimumGain) {
           explained = true;
           add(fmt::format("min_nations[{}]", component(ci).id),
               fmt::format("{} needs at least {} contributing nations; without that rule the unmet requirement would "
@@ -203,6 +216,7 @@ struct Explainer {
         }
       }
       if (!explained) explain_supply(ci);
+      (void)fills;
     }
   }
 
@@ -211,15 +225,16 @@ struct Explainer {
     for (int s : inst.components[static_cast<std::size_t>(c)].slots) {
       if (!slot_short(s)) continue;
       const Slot& slot = inst.slots[static_cast<std::size_t>(s)];
-      int offered = 0;
+      double offered = 0;
       for (const Offer& offer : inst.offers) {
-        if (std::find(offer.eligible.begin(), offer.eligible.end(), s) != offer.eligible.end()) offered += offer.units;
+        if (std::find(offer.eligible.begin(), offer.eligible.end(), s) != offer.eligible.end()) offered += offer.troops;
       }
+      const double filled = slot_filled[static_cast<std::size_t>(s)];
       add(fmt::format("fill[{},{}]", component(c).id, slot.capability),
-          fmt::format("{} is short of {}: it needs {} units (minimum viable {}), the eligible pledges offer {} and the "
-                      "plan can use {}.",
-                      component(c).name, slot.capability, slot.required_units, slot.minimum_viable_units, offered,
-                      slot_filled[static_cast<std::size_t>(s)]),
+          fmt::format("{} is short of {}: it needs {:.0f} troops ({} × {}; below {:.0f} the line counts nothing), the "
+                      "eligible pledges offer {:.0f} and the plan places {:.0f}.",
+                      component(c).name, slot.capability, slot.required_troops, slot.required_units,
+                      slot.reference_unit_type, slot.minimum_viable_troops, offered, filled),
           0);
     }
   }
@@ -252,9 +267,9 @@ struct Explainer {
 
 std::vector<BindingConstraint> binding_constraints(const Instance& inst, const BasePlan& base,
                                                    const milp::SolveOptions& options, int& solves) {
-  Explainer e{inst, base, options, solves, {}, std::vector<int>(inst.slots.size(), 0), {}, {}};
-  if (base.unmet <= kEpsilon) return {};
-  for (const auto& p : base.placements) e.slot_filled[static_cast<std::size_t>(p.slot)] += p.units;
+  Explainer e{inst, base, options, solves, {}, std::vector<double>(inst.slots.size(), 0.0), {}, {}};
+  if (base.unmet < kMinimumGain) return {};
+  for (const auto& p : base.placements) e.slot_filled[static_cast<std::size_t>(p.slot)] += p.troops;
   e.shadow_prices();
   e.explain_caps();
   e.explain_pledges();

@@ -29,17 +29,17 @@ struct Builder {
   const Instance& inst;
   const Variation& var;
   Formulation f;
-  std::vector<std::vector<Term>> slot_x;                        // per slot: its x terms (coefficient 1)
+  std::vector<std::vector<Term>> slot_x;                             // per slot: its x terms (troops)
   std::vector<std::map<int, std::vector<Term>>> component_nation_x;  // per component: nation → x terms
-  std::vector<std::map<int, std::vector<Term>>> framework_x;         // per component: nation → troops terms
   std::vector<std::map<int, std::vector<Term>>> hq_x;                // per component: nation → command x
+  std::vector<std::pair<int, double>> empty_values_;                 // variable → value in the empty plan
 
   bool available(int offer) const {
     return var.available.empty() || var.available[static_cast<std::size_t>(offer)];
   }
-  int units(int offer) const {
-    const int extra = var.extra_units.empty() ? 0 : var.extra_units[static_cast<std::size_t>(offer)];
-    return inst.offers[static_cast<std::size_t>(offer)].units + extra;
+  double troops(int offer) const {
+    const double extra = var.extra_troops.empty() ? 0 : var.extra_troops[static_cast<std::size_t>(offer)];
+    return inst.offers[static_cast<std::size_t>(offer)].troops + extra;
   }
   std::vector<int> slots_for(int o) const {
     const Offer& offer = inst.offers[static_cast<std::size_t>(o)];
@@ -58,37 +58,44 @@ struct Builder {
     return inst.components[static_cast<std::size_t>(inst.slots[static_cast<std::size_t>(slot)].component)]
         .component->id;
   }
+  bool framework_rule(int c) const {
+    return inst.components[static_cast<std::size_t>(c)].framework_troops > 0 && !var.no_framework.count(c);
+  }
+  bool multinational_rule(int c) const {
+    const ComponentInfo& info = inst.components[static_cast<std::size_t>(c)];
+    return info.min_nations > 1 && info.required_troops > 0 && !var.no_multinational.count(c);
+  }
 
+  // x[o,s]: troops of offer o serving slot s (continuous: troops are counted, not units).
   void add_assignment_variables() {
     slot_x.resize(inst.slots.size());
     component_nation_x.resize(inst.components.size());
-    framework_x.resize(inst.components.size());
     hq_x.resize(inst.components.size());
     f.pledge_row.assign(inst.offers.size(), -1);
     for (std::size_t o = 0; o < inst.offers.size(); ++o) {
       if (!available(static_cast<int>(o))) continue;
       const Offer& offer = inst.offers[o];
+      const std::string part = offer.package_capability.empty() ? "" : "/" + offer.package_capability;
       std::vector<Term> pledge_terms;
       for (int s : slots_for(static_cast<int>(o))) {
         const Slot& slot = inst.slots[static_cast<std::size_t>(s)];
-        if (!inst.components[static_cast<std::size_t>(slot.component)].planned || slot.required_units == 0) continue;
-        const double upper = std::min(units(static_cast<int>(o)), slot.required_units);
+        if (!inst.components[static_cast<std::size_t>(slot.component)].planned || slot.required_troops <= 0) continue;
+        const double upper = std::min(troops(static_cast<int>(o)), slot.required_troops);
         const int x = f.model.add_variable(
-            fmt::format("x[{},{},{}]", offer.pledge->id, component_id(s), slot.capability), 0, upper,
-            VarType::integer, 0);
+            fmt::format("x[{}{},{},{}]", offer.pledge->id, part, component_id(s), slot.capability), 0, upper,
+            VarType::continuous, 0);
         f.x.push_back({static_cast<int>(o), s, 0});
         f.x_var.push_back(x);
         slot_x[static_cast<std::size_t>(s)].push_back({x, 1});
         const auto c = static_cast<std::size_t>(slot.component);
         component_nation_x[c][offer.nation].push_back({x, 1});
-        framework_x[c][offer.nation].push_back({x, slot.weight});
         const auto& hq = inst.components[c].hq_slots;
         if (std::find(hq.begin(), hq.end(), s) != hq.end()) hq_x[c][offer.nation].push_back({x, 1});
         pledge_terms.push_back({x, 1});
       }
       if (!pledge_terms.empty()) {
-        f.pledge_row[o] = f.model.add_constraint(fmt::format("pledge_cap[{}]", offer.pledge->id), pledge_terms,
-                                                 -kInfinity, units(static_cast<int>(o)));
+        f.pledge_row[o] = f.model.add_constraint(fmt::format("pledge_cap[{}{}]", offer.pledge->id, part),
+                                                 pledge_terms, -kInfinity, troops(static_cast<int>(o)));
       }
     }
   }
@@ -99,50 +106,62 @@ struct Builder {
     for (std::size_t c = 0; c < inst.components.size(); ++c) {
       const ComponentInfo& info = inst.components[c];
       if (!info.planned) continue;
-      const std::string& id = info.component->id;
-      const int v = f.model.add_variable(fmt::format("viable[{}]", id), 0, 1, VarType::binary, 0);
-      f.viable_var[c] = v;
+      const int ci = static_cast<int>(c);
+      // viable[c]: the component rules (framework nation, multinationality) hold; without it
+      // nothing of the component counts.
+      int v = -1;
+      if (framework_rule(ci) || multinational_rule(ci)) {
+        v = f.model.add_variable(fmt::format("viable[{}]", info.component->id), 0, 1, VarType::binary, 0);
+        f.viable_var[c] = v;
+      }
       for (int s : info.slots) add_slot_rows(s, v);
-      add_multinational_rows(static_cast<int>(c), v);
-      add_framework_rows(static_cast<int>(c), v);
+      if (multinational_rule(ci)) add_multinational_rows(ci, v);
+      if (framework_rule(ci)) add_framework_rows(ci, v);
     }
   }
 
+  // Graded viability of one requirement line, in troops:
+  //   Σ x + short = R;  unmet ≥ short;  unmet ≥ R (1 − line_ok);  Σ x ≥ M · line_ok;
+  //   unmet ≥ R (1 − viable[c]).
+  // unmet = R − counted, where a line counts its fill up to R when it reaches its minimum viable
+  // size M, else 0; Σ unmet over a component = required × (1 − effectiveness).
   void add_slot_rows(int s, int v) {
     const Slot& slot = inst.slots[static_cast<std::size_t>(s)];
     const std::string name = fmt::format("{},{}", component_id(s), slot.capability);
-    const double required = slot.required_units;
+    const double required = slot.required_troops;
     const int shortfall = f.model.add_variable(fmt::format("short[{}]", name), 0, required, VarType::continuous);
-    const int unmet = f.model.add_variable(fmt::format("unmet[{}]", name), 0, kInfinity, VarType::continuous);
-    unmet_weight_[static_cast<std::size_t>(shortfall)] = slot.weight;
+    const int unmet = f.model.add_variable(fmt::format("unmet[{}]", name), 0, required, VarType::continuous);
+    empty_values_.emplace_back(shortfall, required);
+    empty_values_.emplace_back(unmet, required);
     std::vector<Term> fill = slot_x[static_cast<std::size_t>(s)];
     fill.push_back({shortfall, 1});
     f.model.add_constraint(fmt::format("fill[{}]", name), fill, required, required);
-    if (slot.minimum_viable_units > 0) {
+    f.model.add_constraint(fmt::format("unmet_residual[{}]", name), {{unmet, 1}, {shortfall, -1}}, 0, kInfinity);
+    if (slot.minimum_viable_troops > 0) {
+      const int line_ok = f.model.add_variable(fmt::format("line_viable[{}]", name), 0, 1, VarType::binary, 0);
       std::vector<Term> minimum = slot_x[static_cast<std::size_t>(s)];
-      minimum.push_back({v, -static_cast<double>(slot.minimum_viable_units)});
+      minimum.push_back({line_ok, -slot.minimum_viable_troops});
       f.model.add_constraint(fmt::format("viable_min[{}]", name), minimum, 0, kInfinity);
+      f.model.add_constraint(fmt::format("unmet_below_minimum[{}]", name), {{unmet, 1}, {line_ok, required}}, required,
+                             kInfinity);
     }
-    // unmet ≥ weight × shortfall, and unmet ≥ weight × required × (1 − viable): a component that
-    // is not viable counts as wholly unmet, however much of it is filled.
-    f.model.add_constraint(fmt::format("unmet_residual[{}]", name), {{unmet, 1}, {shortfall, -slot.weight}}, 0,
-                           kInfinity);
-    f.model.add_constraint(fmt::format("unmet_if_not_viable[{}]", name),
-                           {{unmet, 1}, {v, slot.weight * required}}, slot.weight * required, kInfinity);
+    if (v >= 0) {
+      f.model.add_constraint(fmt::format("unmet_if_not_viable[{}]", name), {{unmet, 1}, {v, required}}, required,
+                             kInfinity);
+    }
     f.objective[kUnmet].push_back({unmet, 1});
-    f.objective[kShortfall].push_back({shortfall, slot.weight});
+    f.objective[kShortfall].push_back({shortfall, 1});
   }
 
   void add_multinational_rows(int c, int v) {
     const ComponentInfo& info = inst.components[static_cast<std::size_t>(c)];
-    if (info.min_nations <= 1 || info.required_units == 0 || var.no_multinational.count(c)) return;
     const std::string& id = info.component->id;
     std::vector<Term> count{{v, -static_cast<double>(info.min_nations)}};
     for (const auto& [nation, terms] : component_nation_x[static_cast<std::size_t>(c)]) {
       const std::string& code = inst.nations[static_cast<std::size_t>(nation)].nation->code;
       const int y = f.model.add_variable(fmt::format("takes_part[{},{}]", id, code), 0, 1, VarType::binary);
       std::vector<Term> link = terms;
-      link.push_back({y, -1});  // takes part only with at least one unit
+      link.push_back({y, -participation_troops(inst, c, nation)});  // takes part with at least one unit
       f.model.add_constraint(fmt::format("takes_part_link[{},{}]", id, code), link, 0, kInfinity);
       count.push_back({y, 1});
     }
@@ -151,10 +170,9 @@ struct Builder {
 
   void add_framework_rows(int c, int v) {
     const ComponentInfo& info = inst.components[static_cast<std::size_t>(c)];
-    if (info.framework_troops <= 0 || var.no_framework.count(c)) return;
     const std::string& id = info.component->id;
     std::vector<Term> any{{v, -1}};
-    for (const auto& [nation, terms] : framework_x[static_cast<std::size_t>(c)]) {
+    for (const auto& [nation, terms] : component_nation_x[static_cast<std::size_t>(c)]) {
       const std::string& code = inst.nations[static_cast<std::size_t>(nation)].nation->code;
       const auto& hq = hq_x[static_cast<std::size_t>(c)];
       if (!info.hq_slots.empty() && !hq.count(nation)) continue;  // cannot provide the command element
@@ -164,7 +182,7 @@ struct Builder {
       f.model.add_constraint(fmt::format("framework_link[{},{}]", id, code), link, 0, kInfinity);
       if (!info.hq_slots.empty()) {
         std::vector<Term> command = hq.at(nation);
-        command.push_back({fw, -1});
+        command.push_back({fw, -info.hq_troops});
         f.model.add_constraint(fmt::format("framework_hq[{},{}]", id, code), command, 0, kInfinity);
       }
       any.push_back({fw, 1});
@@ -178,7 +196,7 @@ struct Builder {
     for (std::size_t i = 0; i < f.x.size(); ++i) {
       const Offer& offer = inst.offers[static_cast<std::size_t>(f.x[i].offer)];
       if (offer.nation != nation || (land_only && !offer.land)) continue;
-      terms.push_back({f.x_var[i], offer.troops_per_unit * offer.rotation});
+      terms.push_back({f.x_var[i], offer.rotation});
     }
     return terms;
   }
@@ -238,25 +256,17 @@ struct Builder {
     }
   }
 
-  // x = 0, short = R, unmet = w·R, binaries 0; deviation and totals follow from x = 0.
+  // x = 0, short = unmet = R, binaries 0; deviation and totals follow from x = 0.
   void set_empty_plan() {
     f.empty_plan.assign(f.model.variables.size(), 0.0);
-    for (std::size_t j = 0; j < f.model.variables.size(); ++j) {
-      const std::string& name = f.model.variables[j].name;
-      if (name.rfind("short[", 0) == 0) f.empty_plan[j] = f.model.variables[j].upper;
-    }
-    for (std::size_t j = 0; j + 1 < f.model.variables.size(); ++j) {
-      // unmet[s] is added right after short[s] with weight × required = weight × short's upper bound.
-      if (f.model.variables[j].name.rfind("short[", 0) == 0) f.empty_plan[j + 1] = unmet_weight_[j] * f.empty_plan[j];
-    }
+    for (const auto& [variable, value] : empty_values_) f.empty_plan[static_cast<std::size_t>(variable)] = value;
   }
-  std::map<std::size_t, double> unmet_weight_;
 
   void add_cost() {
     for (std::size_t i = 0; i < f.x.size(); ++i) {
       const Offer& offer = inst.offers[static_cast<std::size_t>(f.x[i].offer)];
       const double cost = offer.unit->cost_musd_per_year.value_or(0);
-      if (cost > 0) f.objective[kCost].push_back({f.x_var[i], cost});
+      if (cost > 0 && offer.troops_per_unit > 0) f.objective[kCost].push_back({f.x_var[i], cost / offer.troops_per_unit});
     }
   }
 };
@@ -337,8 +347,10 @@ std::vector<Placement> placements(const Formulation& f, const std::vector<double
   std::vector<Placement> result;
   if (values.empty()) return result;
   for (std::size_t i = 0; i < f.x.size(); ++i) {
-    const int units = static_cast<int>(std::lround(values[static_cast<std::size_t>(f.x_var[i])]));
-    if (units > 0) result.push_back({f.x[i].offer, f.x[i].slot, units});
+    // Troops to a hundredth, so that solver noise (the stages keep earlier optima to a relative
+    // 1e-6) does not show as 4,999.999 troops; less than a hundredth is no placement.
+    const double troops = std::round(values[static_cast<std::size_t>(f.x_var[i])] * 100) / 100;
+    if (troops > 0) result.push_back({f.x[i].offer, f.x[i].slot, troops});
   }
   return result;
 }
@@ -351,9 +363,9 @@ Resolve resolve_unmet(const Instance& instance, const Variation& variation, cons
   if (!lex.has_solution()) return r;
   r.placements = placements(f, lex.values);
   r.fills = evaluate(instance, r.placements, variation.available);
-  // The MILP's own optimum: under relaxed rules (no framework rule...) evaluate() would still
-  // apply the scenario's rules.
-  r.unmet_troops = lex.terms.front().value;
+  // The MILP's own optimum (to a hundredth of a troop): under relaxed rules (no framework
+  // rule...) evaluate() would still apply the scenario's rules.
+  r.unmet_troops = std::round(lex.terms.front().value * 100) / 100;
   return r;
 }
 

@@ -13,7 +13,7 @@ namespace guarantor::plan::detail {
 // A change to the base instance, for re-solves: withdrawals, draws, relaxed rules.
 struct Variation {
   std::vector<bool> available;  // per offer; empty = every offer is available
-  std::vector<int> extra_units; // per offer; empty = none
+  std::vector<double> extra_troops; // per offer; empty = none
   std::set<int> uncapped_land;  // nations whose land-force cap is lifted
   std::set<int> uncapped_total; // nations whose total-force cap is lifted
   std::set<int> lift_outside_only;  // nations whose "outside Ukraine only" condition is lifted
@@ -29,7 +29,7 @@ struct Formulation {
   milp::Model model;
   std::vector<Placement> x;        // per x variable: its offer and slot
   std::vector<int> x_var;          // model index of each x
-  std::vector<int> viable_var;     // per component; -1 when not planned
+  std::vector<int> viable_var;     // per component; -1 when not planned or without component rules
   std::vector<int> land_cap_row;   // per nation; -1 when uncapped
   std::vector<int> total_cap_row;  // per nation; -1 when uncapped
   std::vector<int> pledge_row;     // per offer; -1 when unavailable

@@ -73,12 +73,14 @@ MonteCarloResult monte_carlo(const Instance& inst, const BasePlan& base, int dra
     dist.component = inst.components[c].component->id;
     const auto& values = unmet_by_component[c];
     int unfilled = 0;
-    double sum = 0;
+    double sum = 0, effectiveness = 0;
     for (std::size_t d = 0; d < values.size(); ++d) {
       sum += values[d];
       const auto& fills = solved.at(coalitions[d]).fills;
-      if (!fills[c].viable) ++unfilled;
+      if (fills[c].effectiveness <= 1e-9) ++unfilled;
+      effectiveness += fills[c].effectiveness;
     }
+    dist.mean_effectiveness = effectiveness / draws;
     dist.probability_unfilled = static_cast<double>(unfilled) / draws;
     dist.mean_unmet_troops = sum / draws;
     dist.p10 = nearest_rank_unsorted(values, 0.1);

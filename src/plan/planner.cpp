@@ -3,6 +3,7 @@
 
 #include <algorithm>
 #include <chrono>
+#include <cmath>
 #include <map>
 
 #include "guarantor/plan/plan.hpp"
@@ -17,6 +18,22 @@ const char* to_string(CapBasis basis) {
     case CapBasis::none: return "none";
   }
   return "none";
+}
+
+const char* to_string(ForceMode mode) {
+  switch (mode) {
+    case ForceMode::pledged: return "pledged";
+    case ForceMode::planned: return "planned";
+    case ForceMode::required: return "required";
+  }
+  return "planned";
+}
+
+std::optional<ForceMode> parse_force_mode(const std::string& text) {
+  for (ForceMode mode : {ForceMode::pledged, ForceMode::planned, ForceMode::required}) {
+    if (text == to_string(mode)) return mode;
+  }
+  return std::nullopt;
 }
 
 Status PlanResult::outcome() const {
@@ -37,10 +54,25 @@ double PlanResult::troops_committed() const {
   return total;
 }
 
+double PlanResult::notional_troops() const {
+  double total = 0;
+  for (const auto& a : assignments) {
+    if (a.notional) total += a.troops;
+  }
+  return total;
+}
+
 ForcePackage PlanResult::package() const {
   ForcePackage package;
-  package.origin = "plan";
-  for (const auto& a : assignments) package.assignments.push_back({a.nation, a.component, a.unit_type, a.units, a.troops});
+  package.origin = mode == ForceMode::required ? "required" : mode == ForceMode::pledged ? "pledges" : "plan";
+  for (const auto& a : assignments) {
+    const double per_unit = a.units > 0 ? a.troops / a.units : 0;
+    // Whole units for the stages that site units; a fraction of a unit still counts as one.
+    int units = static_cast<int>(std::lround(a.units));
+    if (units == 0 && a.troops > 0 && per_unit > 0) units = 1;
+    package.assignments.push_back({a.nation, a.component, a.unit_type, units, a.troops, a.notional});
+  }
+  package.buildup = buildup;
   return package;
 }
 
@@ -55,8 +87,8 @@ PlannedAssignment to_assignment(const Instance& inst, const Placement& p) {
   a.unit_type = offer.unit->id;
   a.capability = slot.capability;
   a.pledge = offer.pledge->id;
-  a.units = p.units;
-  a.troops = p.units * offer.troops_per_unit;
+  a.troops = p.troops;
+  a.units = offer.troops_per_unit > 0 ? p.troops / offer.troops_per_unit : 0;
   a.rotation_multiplier = offer.rotation;
   a.troops_committed = a.troops * offer.rotation;
   a.conditional = offer.conditional;
@@ -81,6 +113,7 @@ std::vector<ComponentPlan> component_plans(const Instance& inst, const std::vect
     plan.planned = info.planned;
     plan.viable = fill.viable;
     plan.reason = fill.reason;
+    if (info.planned) plan.effectiveness = fill.effectiveness;
     plan.filled_troops = fill.filled_troops;
     plan.unmet_troops = fill.unmet_troops;
     plan.framework_nation = info.framework_troops > 0 ? fill.framework_nation : "";
@@ -90,18 +123,92 @@ std::vector<ComponentPlan> component_plans(const Instance& inst, const std::vect
       RequirementLine line;
       line.capability = slot.capability;
       line.required_units = slot.required_units;
-      line.filled_units = k < fill.slot_filled.size() ? fill.slot_filled[k] : 0;
-      line.minimum_viable_units = slot.minimum_viable_units;
+      line.filled_troops = k < fill.slot_filled.size() ? fill.slot_filled[k] : 0;
+      line.filled_units = slot.troops_per_unit > 0 ? line.filled_troops / slot.troops_per_unit : 0;
+      line.required_troops = slot.required_troops;
+      line.minimum_viable_troops = slot.minimum_viable_troops;
       line.troops_per_unit = slot.troops_per_unit;
       line.reference_unit_type = slot.reference_unit_type;
       line.derivation = slot.derivation;
-      plan.required_troops += slot.required_units * slot.troops_per_unit;
+      plan.required_troops += slot.required_troops;
       plan.lines.push_back(line);
     }
     for (const auto& a : assignments) {
       if (a.component == plan.id && a.conditional) plan.conditional_troops += a.troops;
     }
     result.push_back(plan);
+  }
+  // Disabled components are listed too, with nothing deployed.
+  for (const auto& component : inst.scenario->components) {
+    if (component.enabled) continue;
+    ComponentPlan plan;
+    plan.id = component.id;
+    plan.name = component.name;
+    plan.enabled = false;
+    plan.planned = false;
+    plan.reason = "disabled in this scenario or variant";
+    result.push_back(plan);
+  }
+  return result;
+}
+
+// Required mode: every requirement line's troops not counted in the plan are filled by notional
+// units of the line's reference type; the component is then fully effective.
+void fill_with_notional(const Instance& inst, PlanResult& result) {
+  std::size_t k = 0;
+  for (std::size_t c = 0; c < inst.components.size(); ++c, ++k) {
+    const ComponentInfo& info = inst.components[c];
+    ComponentPlan& plan = result.components[k];
+    if (!info.planned) continue;
+    for (std::size_t l = 0; l < plan.lines.size(); ++l) {
+      RequirementLine& line = plan.lines[l];
+      const Slot& slot = inst.slots[static_cast<std::size_t>(info.slots[l])];
+      // The nations' troops stay; notional units make up the rest of the line, which then meets
+      // its requirement (and so its minimum). A component whose framework nation or second
+      // nation is missing gets them from the notional units too.
+      const double missing = std::max(0.0, line.required_troops - line.filled_troops);
+      if (missing <= 0.1) continue;
+      PlannedAssignment a;
+      a.component = plan.id;
+      a.unit_type = slot.reference_unit_type;
+      a.capability = slot.capability;
+      a.troops = missing;
+      a.units = slot.troops_per_unit > 0 ? missing / slot.troops_per_unit : 0;
+      const UnitType* unit = inst.scenario->find_unit_type(slot.reference_unit_type);
+      a.rotation_multiplier = unit ? unit->rotation_multiplier() : 1;
+      a.troops_committed = a.troops * a.rotation_multiplier;
+      a.notional = true;
+      result.assignments.push_back(a);
+      line.notional_troops = missing;
+      plan.notional_troops += missing;
+    }
+    plan.effectiveness = 1.0;
+    plan.viable = true;
+    plan.unmet_troops = 0;
+    plan.reason = plan.notional_troops > 0 ? fmt::format("filled with {:.0f} notional troops", plan.notional_troops) : "";
+  }
+}
+
+// Phases the reported force in: ioc/foc per component and the buildup series.
+void add_force_flow(const Scenario& scenario, PlanResult& result) {
+  const ForceFlow flow = force_flow(scenario, result.assignments);
+  for (auto& component : result.components) {
+    for (const auto& [id, days] : flow.days) {
+      if (id != component.id) continue;
+      component.ioc_day = days.first;
+      component.foc_day = days.second;
+    }
+  }
+  result.buildup = flow.buildup;
+  result.notes.insert(result.notes.end(), flow.notes.begin(), flow.notes.end());
+}
+
+// Pledged mode: each offer whole in its first eligible line, without optimisation.
+std::vector<Placement> pledged_placements(const Instance& inst) {
+  std::vector<Placement> result;
+  for (std::size_t o = 0; o < inst.offers.size(); ++o) {
+    const Offer& offer = inst.offers[o];
+    if (!offer.eligible.empty()) result.push_back({static_cast<int>(o), offer.eligible.front(), offer.troops});
   }
   return result;
 }
@@ -146,7 +253,7 @@ void add_notes(const Instance& inst, PlanResult& result) {
   result.notes.insert(result.notes.end(), inst.notes.begin(), inst.notes.end());
   for (const auto& info : inst.nations) {
     if (info.offers.empty()) continue;
-    if (info.land_cap_basis == CapBasis::active_personnel)
+    if (inst.settings.cap_on_land_personnel && info.land_cap_basis == CapBasis::active_personnel)
       result.notes.push_back(fmt::format("{} has no land-personnel figure: its land cap uses active personnel.",
                                          info.nation->name));
     if (info.land_cap_basis == CapBasis::none)
@@ -183,14 +290,27 @@ PlanResult make_plan(const Scenario& scenario, const PlanOptions& options) {
   if (options.time_limit_seconds) settings.time_limit_seconds = *options.time_limit_seconds;
   if (options.draws) settings.draws = *options.draws;
   if (options.seed) settings.seed = *options.seed;
-  const Instance inst = build_instance(scenario, settings);
+  const Instance inst = build_instance(scenario, settings, options.mode == ForceMode::pledged);
   milp::SolveOptions solve_options;
   solve_options.time_limit_seconds = settings.time_limit_seconds;
 
   PlanResult result;
+  result.mode = options.mode;
   result.requirements = inst.requirements;
   result.unquantified = inst.unquantified;
+  result.excluded_pledges = inst.excluded;
   add_notes(inst, result);
+  if (options.mode == ForceMode::pledged) {
+    BasePlan pledged;
+    pledged.placements = pledged_placements(inst);
+    pledged.fills = evaluate(inst, pledged.placements, {});
+    for (const auto& p : pledged.placements) result.assignments.push_back(to_assignment(inst, p));
+    result.components = component_plans(inst, pledged.fills, result.assignments);
+    result.rotation = rotation_table(inst, result.assignments);
+    result.status = milp::SolveStatus::optimal;  // nothing to optimise: the pledges as offered
+    add_force_flow(scenario, result);
+    return result;
+  }
 
   auto start = Clock::now();
   Formulation f = formulate(inst, {}, kStageCount);
@@ -211,6 +331,8 @@ PlanResult make_plan(const Scenario& scenario, const PlanOptions& options) {
   result.components = component_plans(inst, base.fills, result.assignments);
   result.rotation = rotation_table(inst, result.assignments);
   if (!result.has_plan()) return result;
+  if (options.mode == ForceMode::required) fill_with_notional(inst, result);
+  add_force_flow(scenario, result);
 
   start = Clock::now();
   result.conditional = conditional_dependence(inst, base, solve_options, result.solves);

@@ -47,6 +47,7 @@ std::string render_html_report(const WebAssets& assets, const ReportData& data, 
   const nlohmann::json blob = {{"manifest", data.manifest}, {"scenario", data.scenario}, {"summary", data.summary},
                                {"plan", data.plan},         {"coverage", data.coverage}, {"laydown", data.laydown},
                                {"basemap", data.basemap},   {"simulation", data.simulation},
+                               {"sensitivity", data.sensitivity},
                                {"assumptions", data.assumptions}};
   const std::string data_json = script_safe_json(blob);
   const std::string safe_title = escape_markup(title);

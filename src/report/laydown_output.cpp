@@ -55,13 +55,48 @@ ordered geometry(const char* type, ordered coordinates) {
   return g;
 }
 
+// The force mode a package was built for, from its origin ("plan" → planned, "pledges" → pledged);
+// any other origin (e.g. "required") is the mode's own name.
+std::string mode_of(const std::string& origin) {
+  if (origin == "plan") return "planned";
+  if (origin == "pledges") return "pledged";
+  return origin;
+}
+
+// The outline of what an emitter covers: its disc, or the band along its stretch of line.
+Ring coverage_outline(const geo::Emitter& e) {
+  return e.path.empty() ? geo::geodesic_circle(e.position, e.radius_km, kDiscVertices) : geo::polyline_buffer(e.path, e.radius_km, 1.0);
+}
+
+// The occupied side of the line as one MultiPolygon of grid rows (each run of occupied cells in a
+// row is a rectangle): exact to the grid the shares are computed on.
+ordered occupied_multipolygon(const LaydownResult& r) {
+  ordered polygons = ordered::array();
+  const double half = r.grid_dlat_deg / 2;
+  for (const auto& [west, east] : r.occupied_spans) {
+    const double s = west.lat - half, n = west.lat + half;
+    polygons.push_back(polygon_coordinates({{s, west.lon}, {s, east.lon}, {n, east.lon}, {n, west.lon}}));
+  }
+  return polygons;
+}
+
+ordered placement_json(const geo::Placement& p) {
+  return {{"layer", to_string(p.layer)}, {"role", to_string(p.role)}, {"unit_type", p.unit_type}, {"site", p.site},
+          {"country", p.country}, {"lat", round_to(p.position.lat, 5)}, {"lon", round_to(p.position.lon, 5)}, {"units", p.units}};
+}
+
 }  // namespace
 
 ordered laydown_geojson(const LaydownResult& r) {
   ordered features = ordered::array();
   features.push_back(feature(geometry("LineString", line_coordinates(r.line)),
                              {{"role", "line_of_contact"}, {"name", "Line of contact (approximate)"}}));
-  if (!r.buffer_zone.empty()) {
+  if (!r.occupied_spans.empty()) {
+    features.push_back(feature(geometry("MultiPolygon", occupied_multipolygon(r)),
+                               {{"role", "occupied_territory"}, {"name", "Occupied side of the line (coverage grid)"},
+                                {"area_km2", std::round(r.occupied_area_km2)}}));
+  }
+  if (r.buffer_zone_enabled && !r.buffer_zone.empty()) {
     features.push_back(feature(geometry("Polygon", polygon_coordinates(r.buffer_zone)),
                                {{"role", "buffer_zone"}, {"from_scenario", r.buffer_zone_from_scenario}}));
   }
@@ -74,7 +109,7 @@ ordered laydown_geojson(const LaydownResult& r) {
   }
   for (const auto& layer : r.layers) {
     for (const auto& e : layer.emitters) {
-      features.push_back(feature(geometry("Polygon", polygon_coordinates(geo::geodesic_circle(e.position, e.radius_km, kDiscVertices))),
+      features.push_back(feature(geometry("Polygon", polygon_coordinates(coverage_outline(e))),
                                  {{"role", "coverage"}, {"layer", to_string(layer.kind)}, {"label", e.label}, {"site", e.site_id},
                                   {"radius_km", round_to(e.radius_km, 2)}}));
       features.push_back(feature(geometry("Point", position(e.position)),
@@ -93,8 +128,23 @@ ordered laydown_geojson(const LaydownResult& r) {
 
 ordered coverage_json(const LaydownResult& r) {
   ordered doc;
+  doc["mode"] = mode_of(r.package_origin);
   doc["scenario"] = r.scenario;
   doc["force_package"] = r.package_origin;
+  // What the shares are shares of: the reference places' populations, and the area of the host's
+  // outline less the occupied side of the line.
+  ordered base;
+  base["population"] = fmt::format("the people of the reference geography's populated places in government-held {} ({}), by the "
+                                   "places' own population figures: not a count of everyone living there",
+                                   r.host_name, r.places_source.empty() ? "no attribution given" : r.places_source);
+  base["places_population"] = std::round(r.controlled_population);
+  if (r.stated_controlled_population) {
+    base["stated_controlled_population"] = std::round(*r.stated_controlled_population);
+    base["stated_controlled_population_source"] = r.stated_controlled_population_source;
+  }
+  base["area"] = fmt::format("government-held {}: the host's outline less the occupied side of the line", r.host_name);
+  base["area_km2"] = std::round(r.controlled_area_km2);
+  doc["shares_of"] = base;
   ordered layers = ordered::array();
   for (const auto& l : r.layers) {
     ordered layer;
@@ -108,10 +158,23 @@ ordered coverage_json(const LaydownResult& r) {
     layer["area_covered_km2"] = std::round(l.area_covered_km2);
     layer["area_share"] = round_to(l.area_share, 4);
     if (l.buffer_zone_share) layer["buffer_zone_share"] = round_to(*l.buffer_zone_share, 4);
+    if (l.line_km_covered) layer["line_km_covered"] = round_to(*l.line_km_covered, 1);
+    if (l.line_share) layer["line_share"] = round_to(*l.line_share, 4);
     if (!l.note.empty()) layer["note"] = l.note;
     layers.push_back(layer);
   }
   doc["layers"] = layers;
+  ordered placements = ordered::array();
+  for (const auto& p : r.placements) placements.push_back(placement_json(p));
+  doc["placements"] = placements;
+  ordered stations = ordered::array();
+  for (const auto& c : r.cap_stations) {
+    stations.push_back({{"over", c.over}, {"base", c.base}, {"base_country", c.base_country},
+                        {"base_distance_km", round_to(c.base_distance_km, 1)}, {"aircraft_needed", round_to(c.aircraft_needed, 2)},
+                        {"detachments", c.detachments}, {"radius_km", round_to(c.radius_km, 1)}});
+  }
+  doc["cap_stations"] = stations;
+  doc["plan_detachments_per_cap_station"] = r.plan_detachments_per_station ? ordered(*r.plan_detachments_per_station) : ordered();
   if (r.reaction_time_minutes) {
     doc["reaction_time_minutes"] = {{"p50", round_to(r.reaction_time_minutes->p50, 1)},
                                     {"p90", round_to(r.reaction_time_minutes->p90, 1)},
@@ -151,16 +214,22 @@ ordered coverage_json(const LaydownResult& r) {
 }
 
 std::string laydown_text(const LaydownResult& r) {
-  std::string out = fmt::format("Laydown of {} (force package from {})\n\n", r.scenario, r.package_origin);
+  std::string out = fmt::format("Laydown of {} (force: {}, package from {})\n\n", r.scenario, mode_of(r.package_origin), r.package_origin);
   out += "Hubs:\n";
   for (const auto& h : r.hubs) {
     out += fmt::format("  {:<24} {:8.4f} {:8.4f}  {:5.0f} km from the line\n", h.name, h.position.lat, h.position.lon, h.distance_to_line_km);
   }
   if (r.hubs.empty()) out += "  none\n";
-  out += fmt::format("\nCoverage (share of the population in {}-controlled territory):\n", r.host_name);
+  out += fmt::format("\nCoverage: shares of the people of the reference places in government-held {} ({:.2f} million{}) and of its "
+                     "area ({:.0f} km²):\n",
+                     r.host_name, r.controlled_population / 1e6,
+                     r.stated_controlled_population ? fmt::format("; about {:.1f} million live there", *r.stated_controlled_population / 1e6) : "",
+                     r.controlled_area_km2);
   for (const auto& l : r.layers) {
-    out += fmt::format("  {:<16} {:5.1f}%  {:>10.0f} people  {} critical sites{}\n", to_string(l.kind), 100 * l.population_share,
-                       l.population_covered, l.sites_covered.size(), l.note.empty() ? "" : "  (" + l.note + ")");
+    out += fmt::format("  {:<16} {:5.1f}% of people  {:5.1f}% of area  {:>10.0f} people  {} critical sites{}\n", to_string(l.kind),
+                       100 * l.population_share, 100 * l.area_share, l.population_covered, l.sites_covered.size(),
+                       l.note.empty() ? "" : "  (" + l.note + ")");
+    if (l.line_km_covered) out += fmt::format("  {:<16} {:.0f} km of the line watched ({:.1f}%)\n", "", *l.line_km_covered, 100 * l.line_share.value_or(0));
     if (l.buffer_zone_share) out += fmt::format("  {:<16} {:5.1f}% of the buffer zone seen\n", "", 100 * *l.buffer_zone_share);
   }
   if (r.reaction_time_minutes) {

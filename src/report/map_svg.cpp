@@ -79,16 +79,20 @@ LayerStyle style_of(LayerKind kind) {
   switch (kind) {
     case LayerKind::air_defence: return {"#1f78b4", "", "Air defence: engagement range"};
     case LayerKind::air_defence_low: return {"#1f78b4", "4,3", "Air defence vs low-flying threat (radar horizon)"};
-    case LayerKind::air_policing: return {"#6a3d9a", "", "Air policing: intercept in time"};
-    case LayerKind::isr_monitoring: return {"#33a02c", "", "ISR / monitoring footprint"};
+    case LayerKind::air_policing: return {"#6a3d9a", "", "Air policing: CAP stations and alert, intercept in time"};
+    case LayerKind::aew: return {"#b15928", "2,3", "Airborne early warning (low-flying targets)"};
+    case LayerKind::isr_monitoring: return {"#33a02c", "", "ISR orbits: sensor footprint"};
+    case LayerKind::monitoring_teams: return {"#006d2c", "", "Monitoring teams along the line"};
     case LayerKind::hub_reaction: return {"#ff7f00", "", "Hub reaction radius"};
   }
   return {"#000000", "", ""};
 }
 
 // Emitters get a symbol on the map, except where it would repeat another layer's (the low-level
-// air-defence layer has the same fire units) or the hub squares.
-bool draws_emitter_symbols(LayerKind kind) { return kind != LayerKind::air_defence_low && kind != LayerKind::hub_reaction; }
+// air-defence layer has the same fire units), the hub squares, or the monitoring teams (their bands show them).
+bool draws_emitter_symbols(LayerKind kind) {
+  return kind != LayerKind::air_defence_low && kind != LayerKind::hub_reaction && kind != LayerKind::monitoring_teams;
+}
 
 void draw_countries(std::string& svg, const View& v, const WorldData& world, const std::string& host) {
   for (const auto& country : world.countries) {
@@ -124,8 +128,10 @@ void draw_countries(std::string& svg, const View& v, const WorldData& world, con
 void draw_legend(std::string& svg, const View& v, const LaydownResult& r) {
   std::vector<std::pair<std::string, std::string>> rows;  // swatch svg, label
   rows.push_back({"<line x1=\"0\" y1=\"0\" x2=\"22\" y2=\"0\" stroke=\"#d7191c\" stroke-width=\"3\"/>", "Line of contact (approximate)"});
-  rows.push_back({"<rect x=\"0\" y=\"-6\" width=\"22\" height=\"12\" fill=\"#e34a33\" fill-opacity=\"0.35\"/>",
-                  r.buffer_zone_from_scenario ? "Buffer zone (scenario)" : "Buffer zone (derived from the line)"});
+  if (r.buffer_zone_enabled) {
+    rows.push_back({"<rect x=\"0\" y=\"-6\" width=\"22\" height=\"12\" fill=\"#e34a33\" fill-opacity=\"0.35\"/>",
+                    r.buffer_zone_from_scenario ? "Buffer zone (scenario)" : "Buffer zone (derived from the line)"});
+  }
   rows.push_back({"<rect x=\"0\" y=\"-6\" width=\"22\" height=\"12\" fill=\"#7f6a6a\" fill-opacity=\"0.35\"/>", "Occupied side of the line (derived)"});
   rows.push_back({"<rect x=\"5\" y=\"-6\" width=\"12\" height=\"12\" fill=\"#08306b\"/>", "Hub chosen by the siting model"});
   rows.push_back({"<rect x=\"6\" y=\"-5\" width=\"10\" height=\"10\" fill=\"none\" stroke=\"#08306b\"/>", "Hub candidate not chosen"});
@@ -134,7 +140,7 @@ void draw_legend(std::string& svg, const View& v, const LaydownResult& r) {
     const LayerStyle st = style_of(layer.kind);
     rows.push_back({fmt::format("<circle cx=\"11\" cy=\"0\" r=\"7\" fill=\"{0}\" fill-opacity=\"0.15\" stroke=\"{0}\" stroke-dasharray=\"{1}\"/>",
                                 st.colour, st.dash),
-                    fmt::format("{} ({:.0f}% of people)", st.title, 100 * layer.population_share)});
+                    fmt::format("{} ({:.0f}% of people, {:.0f}% of area)", st.title, 100 * layer.population_share, 100 * layer.area_share)});
   }
   rows.push_back({"<line x1=\"0\" y1=\"0\" x2=\"22\" y2=\"0\" stroke=\"#08519c\" stroke-width=\"2\" stroke-dasharray=\"6,4\"/>",
                   kCorridorLegend});
@@ -196,10 +202,12 @@ std::string map_svg(const LaydownResult& r, const WorldData& world) {
     const LayerStyle st = style_of(layer.kind);
     for (const auto& e : layer.emitters) {
       svg += fmt::format("<path d=\"{}\" fill=\"{}\" fill-opacity=\"0.10\" stroke=\"{}\" stroke-width=\"1.2\" stroke-dasharray=\"{}\"/>\n",
-                         path_of(v, geo::geodesic_circle(e.position, e.radius_km, kDiscVertices), true), st.colour, st.colour, st.dash);
+                         path_of(v, e.path.empty() ? geo::geodesic_circle(e.position, e.radius_km, kDiscVertices)
+                                                   : geo::polyline_buffer(e.path, e.radius_km, 1.0), true),
+                         st.colour, st.colour, st.dash);
     }
   }
-  if (!r.buffer_zone.empty()) {
+  if (r.buffer_zone_enabled && !r.buffer_zone.empty()) {
     svg += fmt::format("<path d=\"{}\" fill=\"#e34a33\" fill-opacity=\"0.35\" stroke=\"#b30000\" stroke-width=\"0.6\"/>\n",
                        path_of(v, r.buffer_zone, true));
   }
@@ -212,7 +220,7 @@ std::string map_svg(const LaydownResult& r, const WorldData& world) {
     const LatLon mid = geo::point_along(r.line, geo::length_km(r.line) * 0.35).point;
     svg += text(v.x(mid) + 14, v.y(mid), "Line of contact (approx.)", fmt::format("font-size=\"13\" fill=\"#b30000\" font-weight=\"bold\" {}", kHalo));
     const LatLon lower = geo::point_along(r.line, geo::length_km(r.line) * 0.6).point;
-    svg += text(v.x(lower) - 10, v.y(lower) - 14, "Buffer zone", fmt::format("font-size=\"12\" fill=\"#b30000\" text-anchor=\"end\" {}", kHalo));
+    if (r.buffer_zone_enabled) svg += text(v.x(lower) - 10, v.y(lower) - 14, "Buffer zone", fmt::format("font-size=\"12\" fill=\"#b30000\" text-anchor=\"end\" {}", kHalo));
   }
   if (r.corridor.waypoints.size() >= 2) {
     const LatLon mid = geo::point_along(r.corridor.waypoints, r.corridor.length_km * 0.45).point;

@@ -39,8 +39,9 @@ json assignment_json(const PlannedAssignment& a) {
   return {{"nation", a.nation},
           {"component", a.component},
           {"unit_type", a.unit_type},
-          {"units", a.units},
+          {"units", rounded(a.units, 3)},
           {"troops", rounded(a.troops)},
+          {"notional", a.notional},
           {"capability", a.capability},
           {"pledge", a.pledge},
           {"rotation_multiplier", rounded(a.rotation_multiplier, 4)},
@@ -54,15 +55,23 @@ json component_json(const ComponentPlan& c) {
   for (const auto& l : c.lines) {
     lines.push_back({{"capability", l.capability},
                      {"required_units", l.required_units},
-                     {"filled_units", l.filled_units},
-                     {"minimum_viable_units", l.minimum_viable_units},
+                     {"filled_units", rounded(l.filled_units, 3)},
+                     {"required_troops", rounded(l.required_troops)},
+                     {"filled_troops", rounded(l.filled_troops)},
+                     {"minimum_viable_troops", rounded(l.minimum_viable_troops)},
+                     {"notional_troops", rounded(l.notional_troops)},
                      {"troops_per_unit", rounded(l.troops_per_unit)},
                      {"reference_unit_type", l.reference_unit_type},
                      {"derivation", l.derivation}});
   }
   return {{"component", c.id},
           {"name", c.name},
+          {"enabled", c.enabled},
           {"planned", c.planned},
+          {"effectiveness", c.effectiveness ? rounded(*c.effectiveness, 4) : json(nullptr)},
+          {"ioc_day", c.ioc_day ? json(*c.ioc_day) : json(nullptr)},
+          {"foc_day", c.foc_day ? json(*c.foc_day) : json(nullptr)},
+          {"notional_troops", rounded(c.notional_troops)},
           {"required", rounded(c.required_troops)},
           {"filled", rounded(c.filled_troops)},
           {"unmet", rounded(c.unmet_troops)},
@@ -111,6 +120,7 @@ json contingency_json(const ContingencyCase& c) {
   return {{"removed", c.removed},
           {"shortfall_troops", rounded(c.shortfall_troops)},
           {"extra_shortfall_troops", rounded(c.extra_shortfall_troops)},
+          {"effectiveness_loss", rounded(c.effectiveness_loss, 4)},
           {"broken_components", c.broken_components},
           {"component_losses", losses},
           {"status", milp::to_string(c.status)}};
@@ -121,6 +131,7 @@ json monte_carlo_json(const MonteCarloResult& mc) {
   for (const auto& d : mc.components) {
     components.push_back({{"component", d.component},
                           {"probability_unfilled", rounded(d.probability_unfilled, 4)},
+                          {"mean_effectiveness", rounded(d.mean_effectiveness, 4)},
                           {"mean_unmet_troops", rounded(d.mean_unmet_troops, 1)},
                           {"p10", rounded(d.p10)},
                           {"p50", rounded(d.p50)},
@@ -147,6 +158,7 @@ json plan_json(const Scenario& scenario, const PlanResult& r) {
   j["guarantor_plan"] = 1;
   j["scenario"] = {{"name", scenario.info.name}, {"file", scenario.info.file}, {"variant", scenario.info.variant}};
   j["status"] = milp::to_string(r.status);
+  j["mode"] = plan::to_string(r.mode);
   j["message"] = r.message;
   j["gap"] = rounded(r.gap, 6);
   j["objective"] = objective_json(r);
@@ -156,7 +168,7 @@ json plan_json(const Scenario& scenario, const PlanResult& r) {
   j["components"] = json::array();
   for (const auto& c : r.components) {
     j["components"].push_back(component_json(c));
-    if (!c.viable || c.unmet_troops > 0) j["shortfalls"].push_back(component_json(c));
+    if (c.enabled && (!c.viable || c.unmet_troops > 0)) j["shortfalls"].push_back(component_json(c));
   }
   j["requirements"] = json::array();
   for (const auto& req : r.requirements) j["requirements"].push_back(requirement_json(req));
@@ -184,6 +196,12 @@ json plan_json(const Scenario& scenario, const PlanResult& r) {
                                         {"status", u.status},
                                         {"troops_reported", optional_number(u.troops_reported)}});
   }
+  j["excluded_pledges"] = json::array();
+  for (const auto& e : r.excluded_pledges) {
+    j["excluded_pledges"].push_back({{"pledge", e.pledge}, {"nation", e.nation}, {"reason", e.reason}});
+  }
+  j["buildup"] = json::array();
+  for (const auto& point : r.buildup) j["buildup"].push_back({{"day", point.day}, {"troops", rounded(point.troops)}});
   if (r.monte_carlo) j["monte_carlo"] = monte_carlo_json(*r.monte_carlo);
   j["notes"] = r.notes;
   return j;
@@ -200,6 +218,7 @@ std::string nation_name(const Scenario& s, const std::string& code) {
 
 std::string pledge_flags(const PlannedAssignment& a) {
   std::vector<std::string> flags;
+  if (a.notional) flags.push_back("notional (no nation has offered it)");
   if (a.conditional) flags.push_back("conditional");
   if (a.quantity_assumed) flags.push_back("quantity is an assumption");
   return fmt::format("{}", fmt::join(flags, ", "));
@@ -212,7 +231,7 @@ void requirements_section(std::string& md, const PlanResult& r) {
     for (const auto& l : c.lines) {
       md += fmt::format("| {} | {} | {} | {} | {:g} ({}) | {} |\n", c.id, l.capability, fmt::join(l.derivation, "; "),
                         l.required_units, l.troops_per_unit, l.reference_unit_type.empty() ? "none" : l.reference_unit_type,
-                        troops(l.required_units * l.troops_per_unit));
+                        troops(l.required_troops));
     }
     if (!c.planned) md += fmt::format("| {} | — | {} | unknown | — | — |\n", c.id, c.reason);
   }
@@ -228,7 +247,8 @@ void package_section(std::string& md, const Scenario& s, const PlanResult& r) {
   md += "| nation | component | unit type | units | troops | rotation × | committed | pledge | flags |\n"
         "|---|---|---|---|---|---|---|---|---|\n";
   for (const auto& a : r.assignments) {
-    md += fmt::format("| {} | {} | {} | {} | {} | {:.2f} | {} | {} | {} |\n", nation_name(s, a.nation), a.component,
+    md += fmt::format("| {} | {} | {} | {:.2f} | {} | {:.2f} | {} | {} | {} |\n",
+                      a.notional ? std::string("notional") : nation_name(s, a.nation), a.component,
                       a.unit_type, a.units, troops(a.troops), a.rotation_multiplier, troops(a.troops_committed),
                       a.pledge, pledge_flags(a));
   }
@@ -237,16 +257,30 @@ void package_section(std::string& md, const Scenario& s, const PlanResult& r) {
 }
 
 void components_section(std::string& md, const PlanResult& r) {
-  md += "\n## Components and shortfalls\n\nA component below its minimum viable package counts as wholly unmet, "
-        "whatever part of it is filled.\n\n";
-  md += "| component | required troops | filled troops | unmet troops | viable | framework nation | nations | why not viable |\n"
+  md += "\n## Components and shortfalls\n\nEffectiveness is the share of a component's required troops that "
+        "counts: a requirement line counts its troops (up to the requirement) once it reaches its minimum viable size, "
+        "else nothing; a component without its framework nation or enough nations counts nothing.\n\n";
+  md += "| component | required troops | filled troops | unmet troops | effectiveness | framework nation | nations | what is missing |\n"
         "|---|---|---|---|---|---|---|---|\n";
   for (const auto& c : r.components) {
+    const std::string effectiveness =
+        !c.enabled ? "disabled" : !c.planned ? "not planned" : fmt::format("{:.0f}%", c.effectiveness.value_or(0) * 100);
     md += fmt::format("| {} | {} | {} | {} | {} | {} | {} | {} |\n", c.id, troops(c.required_troops),
-                      troops(c.filled_troops), troops(c.unmet_troops), !c.planned ? "not planned" : c.viable ? "yes" : "**no**",
-                      c.framework_nation.empty() ? "—" : c.framework_nation, fmt::join(c.nations, ", "),
-                      c.viable ? "" : c.reason);
+                      troops(c.filled_troops), troops(c.unmet_troops), effectiveness,
+                      c.framework_nation.empty() ? "—" : c.framework_nation, fmt::join(c.nations, ", "), c.reason);
   }
+}
+
+void flow_section(std::string& md, const PlanResult& r) {
+  if (r.buildup.empty()) return;
+  md += "\n## Force flow\n\nIOC: the component's minimum viable share of its troops is in theatre; FOC: all of them. "
+        "Readiness from the unit types, throughput from each component's route.\n\n| component | IOC day | FOC day |\n|---|---|---|\n";
+  auto day = [](const std::optional<int>& d) { return d ? fmt::format("{}", *d) : std::string("—"); };
+  for (const auto& c : r.components) {
+    if (c.foc_day || c.ioc_day) md += fmt::format("| {} | {} | {} |\n", c.id, day(c.ioc_day), day(c.foc_day));
+  }
+  md += fmt::format("\nThe whole force is in theatre on day {} ({} troops).\n", r.buildup.back().day,
+                    troops(r.buildup.back().troops));
 }
 
 void rotation_section(std::string& md, const Scenario& s, const PlanResult& r) {
@@ -259,9 +293,11 @@ void rotation_section(std::string& md, const Scenario& s, const PlanResult& r) {
                       troops(n.troops_committed), troops(n.land_troops_committed), cap(n.land_cap_troops),
                       cap(n.total_cap_troops), cap(n.fair_share_troops));
   }
-  md += fmt::format("\nCaps: {:g}% of land personnel (land units) and of active personnel (all units), counting rotation. "
-                    "Fair share: by {}.\n",
-                    s.plan.max_land_force_share * 100, s.plan.burden_by_gdp ? "GDP" : "active personnel");
+  md += fmt::format("\nCaps: {:g}% of {}, counting rotation. Fair share: by {}.\n", s.plan.max_land_force_share * 100,
+                    s.plan.cap_on_land_personnel
+                        ? "land personnel where the source splits it out (land units), and of active personnel (all units)"
+                        : "active personnel for every nation (one basis)",
+                    s.plan.burden_by_gdp ? "GDP" : "active personnel");
 }
 
 void binding_section(std::string& md, const PlanResult& r) {
@@ -284,12 +320,12 @@ void contingency_section(std::string& md, const Scenario& s, const PlanResult& r
   if (r.contingency.empty()) {
     md += "No contingency cases were run.\n";
   } else {
-    md += "| without | unmet troops | extra unmet | broken components |\n|---|---|---|---|\n";
+    md += "| without | unmet troops | extra unmet | effectiveness lost | broken components |\n|---|---|---|---|---|\n";
     for (const auto& c : r.contingency) {
       std::vector<std::string> names;
       for (const auto& code : c.removed) names.push_back(nation_name(s, code));
-      md += fmt::format("| {} | {} | {} | {} |\n", fmt::join(names, " + "), troops(c.shortfall_troops),
-                        troops(c.extra_shortfall_troops),
+      md += fmt::format("| {} | {} | {} | {:.1f} pts | {} |\n", fmt::join(names, " + "), troops(c.shortfall_troops),
+                        troops(c.extra_shortfall_troops), c.effectiveness_loss * 100,
                         c.broken_components.empty() ? "—" : fmt::format("{}", fmt::join(c.broken_components, ", ")));
     }
   }
@@ -312,15 +348,25 @@ void monte_carlo_section(std::string& md, const PlanResult& r) {
                     "{:.0f}.\n\n",
                     mc.draws, mc.seed, mc.distinct_coalitions, mc.mean_unmet_troops, mc.deterministic_plan_mean_unmet,
                     mc.robust_plan_origin, mc.robust_plan_mean_unmet);
-  md += "| component | P(unfilled) | mean unmet | p10 | p50 | p90 |\n|---|---|---|---|---|---|\n";
+  md += "| component | P(fails: effectiveness 0) | mean effectiveness | mean unmet | p10 | p50 | p90 |\n"
+        "|---|---|---|---|---|---|---|\n";
   for (const auto& d : mc.components) {
-    md += fmt::format("| {} | {:.2f} | {:.0f} | {:.0f} | {:.0f} | {:.0f} |\n", d.component, d.probability_unfilled,
-                      d.mean_unmet_troops, d.p10, d.p50, d.p90);
+    md += fmt::format("| {} | {:.2f} | {:.0f}% | {:.0f} | {:.0f} | {:.0f} | {:.0f} |\n", d.component, d.probability_unfilled,
+                      d.mean_effectiveness * 100, d.mean_unmet_troops, d.p10, d.p50, d.p90);
   }
   if (!mc.assumed_probability_pledges.empty()) {
     md += fmt::format("\nThese conditional pledges state no probability; the draws use the default of the `plan:` "
                       "settings (an assumption): {}.\n",
                       fmt::join(mc.assumed_probability_pledges, ", "));
+  }
+}
+
+void excluded_section(std::string& md, const Scenario& s, const PlanResult& r) {
+  if (r.excluded_pledges.empty()) return;
+  md += "\n## Pledges whose conditions fail in this variant\n\nLeft out of the plan, whether their quantity is "
+        "known or not.\n\n| pledge | nation | why |\n|---|---|---|\n";
+  for (const auto& e : r.excluded_pledges) {
+    md += fmt::format("| {} | {} | {} |\n", e.pledge, nation_name(s, e.nation), e.reason);
   }
 }
 
@@ -340,7 +386,7 @@ void unquantified_section(std::string& md, const Scenario& s, const PlanResult& 
 std::string plan_markdown(const Scenario& s, const PlanResult& r) {
   std::string md = fmt::format("# Force plan: {}\n\n", s.info.title.empty() ? s.info.name : s.info.title);
   if (!s.info.variant.empty()) md += fmt::format("Variant: `{}`.\n\n", s.info.variant);
-  md += fmt::format("Status: **{}**", r.status);
+  md += fmt::format("Force: **{}**. Status: **{}**", plan::to_string(r.mode), r.status);
   if (r.status == milp::SolveStatus::feasible) {
     md += fmt::format(" (time limit reached; optimality gap {:.2g}%)", r.gap * 100);
   }
@@ -350,10 +396,12 @@ std::string plan_markdown(const Scenario& s, const PlanResult& r) {
   requirements_section(md, r);
   package_section(md, s, r);
   components_section(md, r);
+  flow_section(md, r);
   rotation_section(md, s, r);
   binding_section(md, r);
   contingency_section(md, s, r);
   monte_carlo_section(md, r);
+  excluded_section(md, s, r);
   unquantified_section(md, s, r);
   if (!r.notes.empty()) {
     md += "\n## Notes and assumptions\n\n";
@@ -363,15 +411,23 @@ std::string plan_markdown(const Scenario& s, const PlanResult& r) {
 }
 
 std::string plan_summary_text(const Scenario& s, const PlanResult& r) {
-  std::string text = fmt::format("plan {}: {}", s.info.name, r.status);
+  std::string text = fmt::format("plan {} ({} force): {}", s.info.name, plan::to_string(r.mode), r.status);
   if (r.status == milp::SolveStatus::feasible) text += fmt::format(" (gap {:.2g}%)", r.gap * 100);
   text += "\n";
   for (const auto& t : r.objective) text += fmt::format("  {:<26} {:>12.0f}  ({})\n", t.name, t.value, stage_status(t));
   text += fmt::format("  troops in theatre {:.0f}, committed incl. rotation {:.0f}\n", r.troops_in_theatre(),
                       r.troops_committed());
-  int unfilled = 0;
-  for (const auto& c : r.components) unfilled += c.planned && !c.viable ? 1 : 0;
-  text += fmt::format("  components unfilled: {} of {}\n", unfilled, r.components.size());
+  if (r.notional_troops() > 0) text += fmt::format("  notional troops (no nation has offered them): {:.0f}\n", r.notional_troops());
+  std::vector<std::string> effectiveness;
+  for (const auto& c : r.components) {
+    if (c.effectiveness) effectiveness.push_back(fmt::format("{} {:.0f}%", c.id, *c.effectiveness * 100));
+  }
+  text += fmt::format("  effectiveness: {}\n", fmt::join(effectiveness, ", "));
+  if (!r.excluded_pledges.empty()) {
+    std::vector<std::string> ids;
+    for (const auto& e : r.excluded_pledges) ids.push_back(e.pledge);
+    text += fmt::format("  pledges excluded by their conditions: {}\n", fmt::join(ids, ", "));
+  }
   if (!r.binding.empty()) text += fmt::format("  binds most: {}\n", r.binding.front().explanation);
   if (!r.message.empty()) text += fmt::format("  {}\n", r.message);
   return text;

@@ -1,5 +1,7 @@
 #include "guarantor/scenario/force_package.hpp"
 
+#include <cmath>
+
 #include "guarantor/scenario/summary.hpp"
 
 namespace guarantor {
@@ -33,15 +35,20 @@ ForcePackage package_from_pledges(const Scenario& scenario) {
   for (const auto& nation : summary.nations) {
     for (const auto& line : nation.pledges) {
       const Pledge& p = *line.pledge;
-      if (p.status == PledgeStatus::declined || !p.quantity.known() || *p.quantity.value <= 0) continue;
-      if (line.component.empty()) continue;
+      if (p.status == PledgeStatus::declined || line.component.empty()) continue;
+      const std::optional<double> quantity =
+          p.quantity.known() ? p.quantity.value : (p.placeholder ? std::optional<double>(p.placeholder->central) : std::nullopt);
+      if (!quantity || *quantity <= 0) continue;
       const UnitType* unit = scenario.find_unit_type(p.unit_type);
       Assignment a;
       a.nation = p.nation;
       a.component = line.component;
       a.unit_type = p.unit_type;
-      a.units = static_cast<int>(*p.quantity.value);
-      a.troops = unit && unit->troops_per_unit.known() ? a.units * *unit->troops_per_unit.value : 0;
+      const bool sized = unit && unit->troops_per_unit.known();
+      // A national package counts its reported troops; fractions of units are kept in troops.
+      a.troops = p.package && p.troops_reported.known() ? *p.troops_reported.value
+                                                       : (sized ? *quantity * *unit->troops_per_unit.value : 0);
+      a.units = sized ? static_cast<int>(std::lround(a.troops / *unit->troops_per_unit.value)) : static_cast<int>(*quantity);
       package.assignments.push_back(a);
     }
   }

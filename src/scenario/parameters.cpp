@@ -96,6 +96,39 @@ Value value_of(const Parameter& parameter, const Scenario& scenario) {
   return std::visit(ValueReader{&parameter.choices}, parameter.field(readable));
 }
 
+Status set_from_unit(const Parameter& parameter, Scenario& scenario, double u, const Interval& range) {
+  const double value = range.low + u * (range.high - range.low);
+  Field field = parameter.field(scenario);
+  if (auto* number = std::get_if<double*>(&field)) {
+    **number = value;
+  } else if (auto* whole = std::get_if<int*>(&field)) {
+    **whole = static_cast<int>(std::lround(value));
+  } else {
+    return Status::invalid_input(fmt::format("{}: only a number can take a range", parameter.key));
+  }
+  return Status::ok();
+}
+
+Status set_from_unit(const Parameter& parameter, Scenario& scenario, double u) {
+  if (parameter.plausible) return set_from_unit(parameter, scenario, u, *parameter.plausible);
+  if (parameter.plausible_low.empty()) {
+    return Status::invalid_input(fmt::format("{} has no plausible range", parameter.key));
+  }
+  Field field = parameter.field(scenario);
+  std::vector<double> values(parameter.plausible_low.size());
+  for (std::size_t i = 0; i < values.size(); ++i) {
+    values[i] = parameter.plausible_low[i] + u * (parameter.plausible_high[i] - parameter.plausible_low[i]);
+  }
+  if (auto* fixed = std::get_if<std::span<double>>(&field); fixed && fixed->size() == values.size()) {
+    std::copy(values.begin(), values.end(), fixed->begin());
+  } else if (auto* list = std::get_if<std::vector<double>*>(&field)) {
+    **list = values;
+  } else {
+    return Status::invalid_input(fmt::format("{}: the plausible lists do not fit the value", parameter.key));
+  }
+  return Status::ok();
+}
+
 std::string format_value(const Value& value) {
   struct Formatter {
     std::string operator()(std::monostate) const { return "unknown"; }

@@ -86,6 +86,16 @@ double UnitType::rotation_multiplier() const {
 
 bool Pledge::has(Condition c) const { return std::find(conditions.begin(), conditions.end(), c) != conditions.end(); }
 
+bool UnitType::can_fill(const std::string& wanted) const {
+  return wanted == capability || std::find(also_fills.begin(), also_fills.end(), wanted) != also_fills.end();
+}
+
+std::optional<double> Pledge::troops(const UnitType& unit) const {
+  if (package && troops_reported.known()) return *troops_reported.value;
+  if (!quantity.known() || !unit.troops_per_unit.known()) return std::nullopt;
+  return *quantity.value * *unit.troops_per_unit.value;
+}
+
 const Nation* Scenario::find_nation(const std::string& code) const { return find_by(nations, &Nation::code, code); }
 const UnitType* Scenario::find_unit_type(const std::string& id) const { return find_by(unit_types, &UnitType::id, id); }
 const Component* Scenario::find_component(const std::string& id) const { return find_by(components, &Component::id, id); }

@@ -15,6 +15,14 @@ std::vector<Parameter> plan_parameters() {
           .assumption("largest share of a nation's land force (else active personnel) committed, counting rotation; "
                       "The Times put 64,000 troops for two years at 256,000 with 4:1 rotation. 0.15 to 0.35",
                       0.15, 0.35),
+      choice("plan.cap_basis", {"active_personnel", "land_personnel"},
+             [](Scenario& s) -> Field {
+               auto* on_land = &s.plan.cap_on_land_personnel;
+               return ChoiceField{[on_land] { return std::size_t{*on_land ? 1u : 0u}; },
+                                  [on_land](std::size_t i) { *on_land = i == 1; }};
+             })
+          .control("model choice: the nations' force caps are shares of active personnel for every nation (one "
+                   "basis: the Factbook gives it for all), or of the army where it is split out (the UK and US only)"),
       choice("plan.burden_basis", {"gdp", "personnel"},
              [](Scenario& s) -> Field {
                auto* by_gdp = &s.plan.burden_by_gdp;
@@ -91,7 +99,40 @@ std::vector<Parameter> air() {
           .assumption(std::string("a point is covered when an interceptor reaches it within this time; ") + kNoEvidence,
                       15, 60),
       texts("laydown.airbases", GUARANTOR_FIELD(laydown.airbases))
-          .control("site ids of the bases hosting the detachments; empty = every site of kind airbase"),
+          .control("site ids of the bases hosting the detachments; empty = every site of kind airbase (outside the "
+                   "host country for a component located outside_ukraine)"),
+  };
+}
+
+// The CAP sizing model of planning_factors.md §3a (shared by the plan's detachments per CAP station
+// and the laydown's station geometry) and the airborne early-warning orbits.
+std::vector<Parameter> air_patrol() {
+  return {
+      number("laydown.cap_aircraft_on_station", "aircraft", {1, 100}, GUARANTOR_FIELD(laydown.cap_aircraft_on_station))
+          .sourced("a two-ship CAP (planning_factors.md §3a worked examples; model_evidence_2.md §6)"),
+      number("laydown.cap_time_on_station_hours", "hours", {0.1, 24}, GUARANTOR_FIELD(laydown.cap_time_on_station_hours))
+          .assumption("time on station per sortie: 1 h at 300 km in the §3a worked example (the plan's 7 detachments per "
+                      "station); 2 h in the §3a 150 km example and model_evidence_2.md §6",
+                      1, 2),
+      number("laydown.cap_transit_speed_kmh", "km/h", {100, 5000}, GUARANTOR_FIELD(laydown.cap_transit_speed_kmh))
+          .sourced("850 km/h transit in the CAP worked examples (planning_factors.md §3a)"),
+      number("laydown.cap_turnaround_hours", "hours", {0, 48}, GUARANTOR_FIELD(laydown.cap_turnaround_hours))
+          .sourced("~180 min ground turnaround, RAND sortie-rate model App. B (planning_factors.md §3a)"),
+      number("laydown.cap_mission_capable_rate", "share", {0.05, 1}, GUARANTOR_FIELD(laydown.cap_mission_capable_rate))
+          .sourced("0.7 in the CAP worked examples; USAF fleet average 69.9% FY2023 (planning_factors.md §3a)"),
+      number("laydown.cap_max_sorties_per_aircraft_day", "sorties per day", {0.1, 10},
+             GUARANTOR_FIELD(laydown.cap_max_sorties_per_aircraft_day))
+          .sourced("2.46 sorties per aircraft per day, RAND example (planning_factors.md §3a); 2-2.5 plausible"),
+      number("laydown.aircraft_per_detachment", "aircraft", {1, 100}, GUARANTOR_FIELD(laydown.aircraft_per_detachment))
+          .sourced("Baltic Air Policing detachment: 4 fighters (planning_factors.md §3a; model_evidence_2.md §6.10)"),
+      texts("laydown.aew_capabilities", GUARANTOR_FIELD(laydown.aew_capabilities))
+          .control("unit-type capabilities counted as airborne early warning"),
+      number("laydown.aew_radar_radius_km", "km", {1, 2000}, GUARANTOR_FIELD(laydown.aew_radar_radius_km))
+          .assumption("radar radius of one AEW orbit against low-flying targets: E-7 look-down >370 km (model_evidence_2.md "
+                      "§6.6), E-3 ~400 km against low-level targets (§6.5)",
+                      370, 400),
+      number("laydown.aew_orbits_per_unit", "orbits", {0, 100}, GUARANTOR_FIELD(laydown.aew_orbits_per_unit))
+          .control("orbits flown per deployed AEW unit (the unit type is one 24/7 orbit)"),
   };
 }
 
@@ -109,6 +150,13 @@ std::vector<Parameter> isr_and_maritime() {
           .assumption(std::string("orbit centres behind the line; ") + kNoEvidence, 7.5, 30),
       number("laydown.buffer_half_width_km", "km", {0.1, 500}, GUARANTOR_FIELD(laydown.buffer_half_width_km))
           .sourced("GCSP toolkit: 7.5 km pull-back per side (planning_factors.md §0)"),
+      texts("laydown.monitoring_capabilities", GUARANTOR_FIELD(laydown.monitoring_capabilities))
+          .control("unit-type capabilities counted as ceasefire-monitoring teams"),
+      number("laydown.monitoring_line_km_per_team", "km", {0.1, 1000}, GUARANTOR_FIELD(laydown.monitoring_line_km_per_team))
+          .assumption("line-km one team covers when its component's requirement line does not say; the monitoring "
+                      "component's one team per 40 km (a fifth of the OSCE SMM density, planning_factors.md §5) to the "
+                      "OSCE density of one team per 8 km",
+                      8, 40),
       texts("laydown.mcm_capabilities", GUARANTOR_FIELD(laydown.mcm_capabilities))
           .control("unit-type capabilities counted as mine countermeasures"),
       texts("laydown.escort_capabilities", GUARANTOR_FIELD(laydown.escort_capabilities))
@@ -117,8 +165,9 @@ std::vector<Parameter> isr_and_maritime() {
           .control("vessels in one unit of an MCM unit type (the unit is one vessel)"),
       number("laydown.mcm_area_rate_km2_per_day", "km² per day", {1e-6, 10000},
              GUARANTOR_FIELD(laydown.mcm_area_rate_km2_per_day))
-          .assumption("area cleared per minehunter per day: 1-2 km²/day in cluttered water, SNMCMG1 Kattegat ~1.8, "
-                      "Estonia ~1.2 (planning_factors.md §6)",
+          .assumption("area cleared per minehunter per day: SNMCMG1 Estonia 2023 ~1.2 in a cluttered historic "
+                      "minefield (the plan's one minehunter per 58 km of route uses it), Kattegat ~1.8, planning note "
+                      "1-2 km²/day (planning_factors.md §6)",
                       1.0, 2.0),
       number("laydown.corridor_width_km", "km", {0.01, 100}, GUARANTOR_FIELD(laydown.corridor_width_km))
           .sourced("a 2 nm Q-route = 3.704 km (planning_factors.md §6 planning note)"),
@@ -148,7 +197,7 @@ std::vector<Parameter> computation() {
 
 std::vector<Parameter> laydown_parameters() {
   std::vector<Parameter> all;
-  for (auto part : {siting, air, isr_and_maritime, computation}) {
+  for (auto part : {siting, air, air_patrol, isr_and_maritime, computation}) {
     auto rows = part();
     all.insert(all.end(), std::make_move_iterator(rows.begin()), std::make_move_iterator(rows.end()));
   }

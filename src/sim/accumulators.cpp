@@ -136,4 +136,18 @@ void Accumulators::merge(const Accumulators& other) {
   }
 }
 
+double holding_probability(const VariantAccumulator& v, int day) {
+  if (v.replications == 0) return 0;
+  std::uint64_t failed = 0;
+  const auto limit = std::min<std::size_t>(static_cast<std::size_t>(std::max(0, day)), v.failures_by_day.size());
+  for (std::size_t d = 0; d < limit; ++d) failed += v.failures_by_day[d];
+  return 1.0 - static_cast<double>(failed) / static_cast<double>(v.replications);
+}
+
+double mean_fatalities(const VariantAccumulator& v) { return v.kia.empty() ? 0 : v.kia.back().mean(); }
+
+double mean_nations_withdrawn(const VariantAccumulator& v) {
+  return v.replications ? static_cast<double>(v.nations_withdrawn) / static_cast<double>(v.replications) : 0;
+}
+
 }  // namespace guarantor::sim

@@ -90,20 +90,24 @@ TEST_F(LaydownRun, ReactionTimeMaxIsTheFarthestEndOfTheLine) {
 }
 
 TEST_F(LaydownRun, CorridorClearanceIsAreaOverRate) {
-  // One degree of the equator (111.319 km) × 2 km wide / (2 minehunters × 1.5 km²/day) = 74.2 days.
-  EXPECT_NEAR((*coverage_)["corridor_clearance_days"].get<double>(), 6378.137 * std::numbers::pi / 180 * 2 / (2 * 1.5), 0.05);
+  // One degree of the equator (111.319 km) × 2 km wide / (2 minehunters × 1.2 km²/day, the rate the
+  // plan's minehunter requirement uses) = 92.8 days.
+  EXPECT_NEAR((*coverage_)["corridor_clearance_days"].get<double>(), 6378.137 * std::numbers::pi / 180 * 2 / (2 * 1.2), 0.05);
 }
 
 TEST_F(LaydownRun, LayersHaveTheRequiredFields) {
-  for (const char* name : {"air_defence", "air_defence_low", "air_policing", "isr_monitoring", "hub_reaction"}) {
+  for (const char* name : {"air_defence", "air_defence_low", "air_policing", "aew", "isr_monitoring", "monitoring_teams", "hub_reaction"}) {
     const auto& l = layer(name);
     EXPECT_TRUE(l.contains("population_covered")) << name;
     EXPECT_TRUE(l.contains("population_share")) << name;
+    EXPECT_TRUE(l.contains("area_share")) << name;
     EXPECT_TRUE(l.contains("sites_covered")) << name;
   }
-  // Air policing from the one airbase: (30 − 15) min × 900 km/h = 225 km covers the whole west.
+  // One detachment is short of a CAP station (7): it stands quick-reaction alert at the one airbase,
+  // (30 − 15) min × 900 km/h = 225 km, which covers the whole west.
   EXPECT_EQ(layer("air_policing")["population_covered"], 3000);
   EXPECT_EQ(layer("air_policing")["emitters"], 1);
+  EXPECT_TRUE((*coverage_)["cap_stations"].empty());
   // Two ISR orbits at 1/4 and 3/4 of the 333 km line (49.75°N and 48.25°N), 15 km behind it, with
   // 120 km footprints reach ±118 km along the line: the buffer zone inside the 48–50°N outline is all seen.
   EXPECT_NEAR(layer("isr_monitoring")["buffer_zone_share"].get<double>(), 1.0, 1e-9);

@@ -3,6 +3,7 @@
 #include <gtest/gtest.h>
 
 #include <algorithm>
+#include <map>
 
 #include "guarantor/io/force_package_io.hpp"
 #include "guarantor/io/scenario_io.hpp"
@@ -25,8 +26,8 @@ Scenario load(const std::string& relative, const std::string& variant = "") {
   return std::move(*r.scenario);
 }
 
-int units_of(const PlanResult& r, const std::string& nation, const std::string& component) {
-  int total = 0;
+double units_of(const PlanResult& r, const std::string& nation, const std::string& component) {
+  double total = 0;
   for (const auto& a : r.assignments) {
     if (a.nation == nation && a.component == component) total += a.units;
   }
@@ -51,17 +52,20 @@ TEST(Plan, RotationCapLimitsWhatANationCanSustain) {
   const Scenario s = load("tests/data/plan/rotation.yaml");
   const PlanResult r = make_plan(s);
   ASSERT_EQ(r.status, milp::SolveStatus::optimal) << r.message;
-  // GB: 2,500 troops of cap / (500 troops × multiplier 4) = 1 battalion; FR gives its 1.
-  EXPECT_EQ(units_of(r, "GB", "land"), 1);
-  EXPECT_EQ(units_of(r, "FR", "land"), 1);
-  EXPECT_NEAR(term(r, "unmet_requirement_troops"), 1000.0, 1e-6);
+  // GB: 2,500 troops of cap / multiplier 4 = 625 troops in theatre (1.25 battalions: troops are
+  // counted, fractions kept); FR gives its 500.
+  EXPECT_NEAR(units_of(r, "GB", "land"), 1.25, 1e-6);
+  EXPECT_NEAR(units_of(r, "FR", "land"), 1.0, 1e-6);
+  EXPECT_NEAR(term(r, "unmet_requirement_troops"), 875.0, 1e-6);
   const ComponentPlan& land = component(r, "land");
   EXPECT_TRUE(land.viable);
   EXPECT_DOUBLE_EQ(land.required_troops, 2000.0);
-  EXPECT_NEAR(land.unmet_troops, 1000.0, 1e-6);
-  // Rotation: 2 battalions in theatre = 1,000 troops; × 4 = 4,000 committed.
-  EXPECT_DOUBLE_EQ(r.troops_in_theatre(), 1000.0);
-  EXPECT_DOUBLE_EQ(r.troops_committed(), 4000.0);
+  EXPECT_NEAR(land.unmet_troops, 875.0, 1e-6);
+  ASSERT_TRUE(land.effectiveness.has_value());
+  EXPECT_NEAR(*land.effectiveness, 1125.0 / 2000.0, 1e-9);
+  // Rotation: 1,125 troops in theatre; × 4 = 4,500 committed.
+  EXPECT_NEAR(r.troops_in_theatre(), 1125.0, 1e-6);
+  EXPECT_NEAR(r.troops_committed(), 4500.0, 1e-6);
 }
 
 TEST(Plan, RotationCapIsReportedAsBindingWithItsValue) {
@@ -70,8 +74,8 @@ TEST(Plan, RotationCapIsReportedAsBindingWithItsValue) {
   auto it = std::find_if(r.binding.begin(), r.binding.end(),
                          [](const auto& b) { return b.constraint == "force_cap_land[GB]"; });
   ASSERT_NE(it, r.binding.end());
-  // Without the cap GB sends all 3 of its battalions: 4 of 4 filled, unmet 0, a gain of 1,000.
-  EXPECT_NEAR(it->improvement_troops, 1000.0, 1e-6);
+  // Without the cap GB sends all 1,500 troops: 2,000 of 2,000 filled, unmet 0, a gain of 875.
+  EXPECT_NEAR(it->improvement_troops, 875.0, 1e-6);
   EXPECT_NE(it->explanation.find("United Kingdom"), std::string::npos);
   ASSERT_TRUE(it->shadow_price.has_value());
   // Each extra troop of cap buys 1/4 troop in theatre (multiplier 4): 0.25 troops of unmet.
@@ -83,8 +87,8 @@ TEST(Plan, LargerArmyLiftsTheRotationLimit) {
   const PlanResult r = make_plan(s);
   ASSERT_EQ(r.status, milp::SolveStatus::optimal);
   // 40,000 × 0.25 = 10,000 ≥ 3 × 2,000: GB sends 3, FR 1; all 4 filled.
-  EXPECT_EQ(units_of(r, "GB", "land"), 3);
-  EXPECT_EQ(units_of(r, "FR", "land"), 1);
+  EXPECT_NEAR(units_of(r, "GB", "land"), 3.0, 1e-6);
+  EXPECT_NEAR(units_of(r, "FR", "land"), 1.0, 1e-6);
   EXPECT_NEAR(term(r, "unmet_requirement_troops"), 0.0, 1e-6);
   EXPECT_TRUE(r.binding.empty());
 }
@@ -94,9 +98,9 @@ TEST(Plan, NonNatoOnlyAndOutsideUkraineConditions) {
   const PlanResult r = make_plan(s);
   ASSERT_EQ(r.status, milp::SolveStatus::optimal);
   EXPECT_EQ(units_of(r, "GB", "buffer"), 0);  // NATO: excluded from the non-NATO-only buffer
-  EXPECT_EQ(units_of(r, "IN", "buffer"), 1);
-  EXPECT_EQ(units_of(r, "BR", "buffer"), 1);
-  EXPECT_EQ(units_of(r, "TR", "sea"), 2);
+  EXPECT_NEAR(units_of(r, "IN", "buffer"), 1, 1e-6);
+  EXPECT_NEAR(units_of(r, "BR", "buffer"), 1, 1e-6);
+  EXPECT_NEAR(units_of(r, "TR", "sea"), 2, 1e-6);
   EXPECT_EQ(units_of(r, "TR", "coast"), 0);  // outside Ukraine only
   EXPECT_TRUE(component(r, "buffer").viable);
   EXPECT_TRUE(component(r, "sea").viable);
@@ -113,7 +117,7 @@ TEST(Plan, ConditionsThatBindAreExplained) {
   auto it = std::find_if(r.binding.begin(), r.binding.end(),
                          [](const auto& b) { return b.constraint == "fill[coast,escort]"; });
   ASSERT_NE(it, r.binding.end());
-  EXPECT_NE(it->explanation.find("needs 1 units"), std::string::npos);
+  EXPECT_NE(it->explanation.find("needs 200 troops"), std::string::npos);
 }
 
 TEST(Plan, UnquantifiedOffersAreReportedNotCounted) {
@@ -186,10 +190,13 @@ TEST(Plan, EverythingDeclinedOrWithoutCapacityGivesAnEmptyPlan) {
   const Scenario s = load("tests/data/plan/declined.yaml");
   const PlanResult r = make_plan(s);
   ASSERT_EQ(r.status, milp::SolveStatus::optimal);
-  EXPECT_TRUE(r.assignments.empty());
+  // LU's cap allows 250 / 5 = 50 troops in theatre: placed (they shorten the raw shortfall) but
+  // far below the line's minimum, so nothing counts.
+  EXPECT_NEAR(r.troops_in_theatre(), 50.0, 1e-6);
   EXPECT_NEAR(term(r, "unmet_requirement_troops"), 3 * 600.0, 1e-6);
   EXPECT_FALSE(component(r, "land").viable);
-  EXPECT_TRUE(r.contingency.empty());
+  EXPECT_DOUBLE_EQ(component(r, "land").effectiveness.value_or(-1), 0.0);
+  for (const auto& c : r.contingency) EXPECT_DOUBLE_EQ(c.extra_shortfall_troops, 0.0);
   EXPECT_FALSE(r.binding.empty());  // the lack of supply is explained
 }
 
@@ -201,7 +208,7 @@ TEST(Plan, MinimalScenarioFrameworkAndMultinationality) {
   // (its cap: 75,000 × 0.25 = 18,750 / (600 × 5) = 6 battalions), FR 3 (200,000 active × 0.25
   // = 50,000 / 3,000 = 16): 6 filled, viable.
   EXPECT_TRUE(component(r, "land").viable);
-  EXPECT_EQ(units_of(r, "GB", "land") + units_of(r, "FR", "land"), 6);
+  EXPECT_NEAR(units_of(r, "GB", "land") + units_of(r, "FR", "land"), 6, 1e-6);
   EXPECT_GE(units_of(r, "GB", "land"), 1);
   EXPECT_GE(units_of(r, "FR", "land"), 1);
   // Air: FR-air has no number; 3 × 150 troops unmet.
@@ -243,6 +250,114 @@ TEST(Plan, AssignmentsRoundTripThroughTheForcePackageReader) {
   ASSERT_TRUE(package.has_value());
   EXPECT_EQ(package->assignments.size(), r.assignments.size());
   EXPECT_DOUBLE_EQ(package->troops_in_theatre(), r.troops_in_theatre());
+}
+
+// tests/data/plan/troops.yaml: the optimum and every figure below are worked out in its comments.
+TEST(Plan, FillCountsTroopsNotUnits) {
+  const Scenario s = load("tests/data/plan/troops.yaml");
+  const PlanResult r = make_plan(s);
+  ASSERT_EQ(r.status, milp::SolveStatus::optimal) << r.message;
+  // Estonia's company is 150 troops, not a battalion's 800.
+  double estonia = 0;
+  for (const auto& a : r.assignments) estonia += a.nation == "EE" ? a.troops : 0;
+  EXPECT_NEAR(estonia, 150.0, 1e-6);
+  EXPECT_NEAR(term(r, "unmet_requirement_troops"), 450.0, 1e-6);
+  const ComponentPlan& land = component(r, "land");
+  ASSERT_TRUE(land.effectiveness.has_value());
+  EXPECT_NEAR(*land.effectiveness, 2950.0 / 3400.0, 1e-4);
+}
+
+TEST(Plan, NationalPackageFillsManoeuvreAndEnablersInItsShares) {
+  const Scenario s = load("tests/data/plan/troops.yaml");
+  const PlanResult r = make_plan(s);
+  double manoeuvre = 0, command = 0;
+  for (const auto& a : r.assignments) {
+    if (a.pledge != "GB-land") continue;
+    (a.capability == "land_manoeuvre" ? manoeuvre : command) += a.troops;
+  }
+  EXPECT_NEAR(manoeuvre, 1800.0, 1e-6);
+  EXPECT_NEAR(command, 200.0, 1e-6);
+}
+
+TEST(Plan, HalfHeadquartersMakeOneJointHeadquarters) {
+  const Scenario s = load("tests/data/plan/troops.yaml");
+  const PlanResult r = make_plan(s);
+  EXPECT_NEAR(units_of(r, "GB", "command"), 0.5, 1e-9);
+  EXPECT_NEAR(units_of(r, "FR", "command"), 0.5, 1e-9);
+  const ComponentPlan& command = component(r, "command");
+  ASSERT_TRUE(command.effectiveness.has_value());
+  EXPECT_DOUBLE_EQ(*command.effectiveness, 1.0);
+  EXPECT_FALSE(command.framework_nation.empty());
+}
+
+TEST(Plan, EachWithdrawalCostsWhatItRemoves) {
+  const Scenario s = load("tests/data/plan/troops.yaml");
+  const PlanResult r = make_plan(s);
+  std::map<std::string, ContingencyCase> single;
+  for (const auto& c : r.contingency) {
+    if (c.removed.size() == 1) single[c.removed.front()] = c;
+  }
+  ASSERT_TRUE(single.count("GB") && single.count("FR"));
+  EXPECT_NEAR(single["GB"].extra_shortfall_troops, 3020.0, 1e-6);
+  EXPECT_NEAR(single["FR"].extra_shortfall_troops, 870.0, 1e-6);
+  EXPECT_NEAR(single["FR"].effectiveness_loss, 870.0 / 3520.0, 1e-4);
+}
+
+TEST(Plan, RequiredForceFillsTheRequirementWithNotionalUnits) {
+  const Scenario s = load("tests/data/plan/troops.yaml");
+  PlanOptions options;
+  options.mode = ForceMode::required;
+  const PlanResult r = make_plan(s, options);
+  EXPECT_NEAR(r.notional_troops(), 450.0, 1e-6);
+  EXPECT_NEAR(r.troops_in_theatre(), 3520.0, 1e-6);
+  for (const auto& a : r.assignments) {
+    if (a.notional) {
+      EXPECT_TRUE(a.nation.empty());
+      EXPECT_EQ(a.capability, "land_manoeuvre");
+    }
+  }
+  for (const auto& c : r.components) EXPECT_DOUBLE_EQ(c.effectiveness.value_or(-1), 1.0) << c.id;
+  const ForcePackage package = r.package();
+  EXPECT_EQ(package.origin, "required");
+  EXPECT_NEAR(package.troops_in_theatre(), 3520.0, 1e-6);
+}
+
+TEST(Plan, PledgesConditionedOnAnAbsentBackstopAreExcluded) {
+  const PlanResult base = make_plan(load("tests/data/plan/troops.yaml"));
+  EXPECT_TRUE(base.excluded_pledges.empty());
+  const Scenario s = load("tests/data/plan/troops.yaml", "no-backstop");
+  const PlanResult r = make_plan(s);
+  ASSERT_EQ(r.excluded_pledges.size(), 1u);
+  EXPECT_EQ(r.excluded_pledges[0].pledge, "NL-land");  // listed though its quantity is unknown
+  EXPECT_EQ(r.excluded_pledges[0].nation, "NL");
+  // The disabled component is listed, with nothing deployed.
+  const ComponentPlan& backstop = component(r, "backstop");
+  EXPECT_FALSE(backstop.enabled);
+  EXPECT_FALSE(backstop.effectiveness.has_value());
+  const nlohmann::json j = plan_json(s, r);
+  EXPECT_EQ(j["excluded_pledges"][0]["pledge"], "NL-land");
+  EXPECT_EQ(j["mode"], "planned");
+}
+
+TEST(Plan, ForceFlowPhasesTheForceInThroughItsRoute) {
+  Scenario s = load("tests/data/plan/troops.yaml");
+  const PlanResult r = make_plan(s);
+  const ComponentPlan& land = component(r, "land");
+  ASSERT_TRUE(land.ioc_day && land.foc_day);
+  EXPECT_EQ(*land.ioc_day, 22);
+  EXPECT_EQ(*land.foc_day, 37);
+  ASSERT_FALSE(r.buildup.empty());
+  EXPECT_NEAR(r.buildup.back().troops, r.troops_in_theatre(), 1e-6);
+  EXPECT_EQ(r.buildup.back().day, 37);
+  EXPECT_EQ(r.package().buildup.size(), r.buildup.size());
+  // Halve the route's capacity: the same troops arrive later.
+  for (auto& c : s.components) {
+    if (c.id == "land") c.route->capacity_troops_per_day.value = 50;
+  }
+  const PlanResult slower = make_plan(s);
+  ASSERT_TRUE(component(slower, "land").foc_day);
+  EXPECT_EQ(*component(slower, "land").foc_day, 64);
+  EXPECT_GT(*component(slower, "land").foc_day, *land.foc_day);
 }
 
 }  // namespace

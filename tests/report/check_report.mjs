@@ -73,6 +73,17 @@ try {
     for (const id of ["chart-survival", "chart-escalation", "chart-troops", "chart-casualties"]) check(drew(id), id + " drew nothing");
   }
   if (expect("--expect-plan")) check(drew("chart-shortfall"), "chart-shortfall drew nothing");
+  if (expect("--expect-sensitivity")) {
+    check(drew("chart-tornado"), "chart-tornado drew nothing");
+    const sens = await page.evaluate(() => ({
+      sobolRows: document.querySelectorAll("#table-sobol tbody tr").length,
+      headline: document.getElementById("sensitivity-headline").innerText,
+      prim: document.getElementById("sensitivity-prim").innerText,
+    }));
+    check(sens.sobolRows >= 20, "the Sobol' table has fewer than 20 rows: " + sens.sobolRows);
+    check(/median/.test(sens.headline), "the sensitivity headline interval is missing");
+    check(sens.prim.length > 0, "the PRIM result is missing");
+  }
   await page.screenshot({ path: screenshotPath, fullPage: true });
   const { assumptionKeys, ...summary } = state;
   console.log(JSON.stringify(summary));

@@ -117,6 +117,8 @@
     };
     const styleFor = (p) => {
       const kind = p.kind || p.layer || "";
+      if (kind.includes("occupied")) return { color: "#7f6a6a", weight: 0, fillColor: "#7f6a6a", fillOpacity: 0.35 };
+      if (kind.includes("aew")) return { color: "#b15928", weight: 1, dashArray: "2 3", fillOpacity: 0.04 };
       if (kind.includes("line")) return { color: "#b3261e", weight: 3 };
       if (kind.includes("buffer")) return { color: "#b3261e", weight: 1, dashArray: "4 3", fillColor: "#e57373", fillOpacity: 0.25 };
       if (kind.includes("air_defence") || kind.includes("ad_")) return { color: "#1f5fae", weight: 1, fillOpacity: 0.08 };
@@ -209,6 +211,63 @@
     }
   }
 
+  // ---- Sensitivity ----
+  function renderSensitivity() {
+    const s = data.sensitivity;
+    const none = (id, why) => document.getElementById(id).appendChild(el("p", { class: "hint", text: why }));
+    if (!s || !s.parameters) {
+      for (const id of ["sensitivity-headline", "chart-tornado", "table-sobol", "sensitivity-prim"]) none(id, "No sensitivity analysis in this run.");
+      return;
+    }
+    const d = s.design || {};
+    const h = (s.headline || {}).p_hold_730;
+    const head = document.getElementById("sensitivity-headline");
+    head.appendChild(el("p", { text: `${d.method} design, ${d.points} points × ${d.replications} replications, k = ${d.k} assumptions, variant ${d.variant}.` }));
+    if (h) {
+      head.appendChild(el("p", { class: "headline", text:
+        `P(holds 730 days) over the plausible ranges: median ${fmt(h.median, 3)}, 5th–95th percentile [${fmt(h.p5, 3)}, ${fmt(h.p95, 3)}]` +
+        ` — against ${fmt(h.sampling.p, 3)} [${fmt(h.sampling.low, 3)}, ${fmt(h.sampling.high, 3)}] from sampling alone at the defaults.` }));
+    }
+    const bars = ((s.tornado || {}).bars || []).slice(0, 15).reverse();
+    const centre = (s.tornado || {}).centre;
+    chart("chart-tornado", {
+      grid: { left: 330, right: 30, top: 30, bottom: 40 },
+      legend: { top: 0 },
+      tooltip: { trigger: "axis", axisPointer: { type: "shadow" } },
+      xAxis: { type: "value", name: "P(holds 730 days)", nameLocation: "middle", nameGap: 26, scale: true },
+      yAxis: { type: "category", data: bars.map((b) => b.key.replace(/^simulation\./, "")), axisLabel: { fontSize: 10 } },
+      series: [
+        { name: "input low", type: "bar", data: bars.map((b) => b.output_low) },
+        { name: "input high", type: "bar", data: bars.map((b) => b.output_high) },
+        { name: "all at the centre of their ranges", type: "line", data: bars.map(() => centre), showSymbol: false, lineStyle: { type: "dashed" } },
+      ],
+    });
+    const num = (v) => (Math.abs(v) >= 100 ? fmt(v, 0) : fmt(v, Math.abs(v) >= 1 ? 2 : 4));
+    const sobol = (s.parameters || []).filter((p) => p.st !== null && p.st !== undefined).sort((a, b) => b.st - a.st);
+    const ci = (v) => (v ? "[" + fmt(v[0], 3) + ", " + fmt(v[1], 3) + "]" : "–");
+    document.getElementById("table-sobol").appendChild(sobol.length ? table([
+      { key: "key", label: "Assumption" },
+      { label: "Plausible range", render: (p) => (p.range_note ? "low .. high list" : num(p.low) + " .. " + num(p.high)) },
+      { label: "ST", num: true, render: (p) => fmt(p.st, 3) }, { label: "ST 95% interval", render: (p) => ci(p.st_ci) },
+      { label: "S1", num: true, render: (p) => fmt(p.s1, 3) }, { label: "S1 95% interval", render: (p) => ci(p.s1_ci) },
+    ], sobol) : el("p", { class: "hint", text: "Sobol' indices need --method sobol." }));
+    const prim = s.prim || {};
+    const box = document.getElementById("sensitivity-prim");
+    if (!(prim.boxes || []).length) {
+      box.appendChild(el("p", { class: "hint", text: "PRIM found no box: " + (prim.reason || "") }));
+    } else {
+      prim.boxes.forEach((b, i) => {
+        const major = (b.ranges || []).filter((r) => !r.minor);
+        const minor = (b.ranges || []).length - major.length;
+        const words = major.map((r) => `${r.key} between ${num(r.low)} and ${num(r.high)} (plausible ${num(r.plausible[0])}–${num(r.plausible[1])})`);
+        if (minor) words.push(`${minor} slight trims of other inputs (each keeping 90% or more of its range)`);
+        box.appendChild(el("p", { text: `Box ${i + 1}: when ${words.join(" and ") || "(no restriction)"}, ` +
+          `${pct(b.density)} of design points have P(holds 730 days) below ${fmt(prim.threshold, 3)} ` +
+          `(density), and the box holds ${pct(b.coverage)} of all such points (coverage).` }));
+      });
+    }
+  }
+
   // ---- Tables ----
   function renderTables() {
     const pledges = [];
@@ -266,6 +325,7 @@
 
   renderSummary();
   renderTables();
+  renderSensitivity();
   renderMap();
   renderCharts();
   window.addEventListener("resize", () => charts.forEach((c) => c.resize()));

@@ -23,19 +23,51 @@ struct Hub {
   double distance_to_border_km = 0;
 };
 
-// One emitter of a layer: an air-defence fire unit, an airbase, an ISR orbit, a hub.
+// One emitter of a layer: an air-defence fire unit, a CAP station, an airbase on alert, an ISR or
+// AEW orbit, a monitoring team's stretch of line, a hub.
 struct Emitter {
   std::string label;    // e.g. "IRIS-T SLM at Kyiv"
   std::string site_id;  // where it sits, when at a site
   LatLon position;
   double radius_km = 0;
+  // A stretch of line (monitoring teams): a point is covered within radius_km of the path, not of
+  // `position` (which is then the stretch's midpoint). Empty for a disc.
+  std::vector<LatLon> path;
 };
 
 // The coverage layers, in the order the laydown computes them.
-enum class LayerKind { air_defence, air_defence_low, air_policing, isr_monitoring, hub_reaction };
+enum class LayerKind { air_defence, air_defence_low, air_policing, aew, isr_monitoring, monitoring_teams, hub_reaction };
 
-// The layer's name in the outputs: "air_defence", "air_defence_low", "air_policing", "isr_monitoring", "hub_reaction".
+// The layer's name in the outputs: "air_defence", "air_defence_low", "air_policing", "aew",
+// "isr_monitoring", "monitoring_teams", "hub_reaction".
 const char* to_string(LayerKind kind);
+
+// What a placement is: the airbase a detachment flies from, a combat air patrol station, an
+// airborne orbit, a unit at a site (air defence, hub), a team's stretch of the line.
+enum class PlacementRole { base, station, orbit, site, line };
+const char* to_string(PlacementRole role);
+
+// Where one unit (or group of units) of the force is put.
+struct Placement {
+  LayerKind layer = LayerKind::air_defence;
+  PlacementRole role = PlacementRole::site;
+  std::string unit_type;  // UnitType::id; empty for a hub
+  std::string site;       // scenario site id, else the GeoNames place name, else empty
+  std::string country;    // ISO 3166-1 alpha-2 of where it is (the site's country as in the scenario)
+  LatLon position;
+  int units = 0;          // units of unit_type placed here (detachments at a base, teams on a stretch)
+};
+
+// One combat air patrol station and how it is flown (planning_factors.md §3a sizing).
+struct CapStation {
+  std::string over;          // site id or place name under the station
+  std::string base;          // site id of the base it is flown from
+  std::string base_country;
+  double base_distance_km = 0;
+  double aircraft_needed = 0;  // the §3a fleet for one 24/7 station at this distance
+  int detachments = 0;
+  double radius_km = 0;        // reach within the intercept time target, capped by combat radius − distance
+};
 
 struct Layer {
   LayerKind kind = LayerKind::air_defence;
@@ -48,6 +80,8 @@ struct Layer {
   double area_covered_km2 = 0;             // of host-controlled territory
   double area_share = 0;
   std::optional<double> buffer_zone_share; // isr_monitoring only: share of the buffer zone seen
+  std::optional<double> line_km_covered;   // monitoring_teams only: km of the line of contact watched
+  std::optional<double> line_share;        // ... and its share of the line's length
   std::string note;                        // e.g. "no air-policing units in the force package"
 };
 
@@ -94,7 +128,16 @@ struct LaydownResult {
   std::vector<LatLon> line;               // line of contact as given
   Ring buffer_zone;                       // from the scenario, or the geodesic buffer of the line
   bool buffer_zone_from_scenario = false;
-  double controlled_population = 0;
+  bool buffer_zone_enabled = false;       // a buffer_zone component is enabled: the zone is drawn
+  std::vector<Placement> placements;      // every placed unit of every layer (air_defence_low repeats none)
+  std::vector<CapStation> cap_stations;
+  // Detachments per CAP station in the plan's requirement (units per driver unit of the
+  // air_policing component's requirement line), when the scenario states one.
+  std::optional<double> plan_detachments_per_station;
+  double controlled_population = 0;       // people of the reference places in government-held territory
+  std::string places_source;              // what those places are (the reference geography's attribution)
+  std::optional<double> stated_controlled_population;  // the theatre's sourced figure, when it gives one
+  std::string stated_controlled_population_source;
   double controlled_area_km2 = 0;
   double occupied_area_km2 = 0;
   std::size_t grid_cells = 0;

@@ -6,6 +6,7 @@
 
 #include <cstdint>
 #include <functional>
+#include <memory>
 #include <optional>
 #include <string>
 #include <vector>
@@ -19,6 +20,10 @@
 #include "guarantor/scenario/scenario.hpp"
 #include "guarantor/sim/engine.hpp"
 
+namespace guarantor::sensitivity {
+struct SensitivityResult;  // guarantor/sensitivity/analysis_result.hpp
+}  // namespace guarantor::sensitivity
+
 namespace guarantor::pipeline {
 
 // The name of the scenario without a variant, accepted by every command that takes --variant.
@@ -30,6 +35,7 @@ bool is_base(const std::string& variant);
 enum class ForceMode {
   planned,  // the optimiser's package from the variant's pledges (the default)
   pledged,  // what has been offered, numbers as stated
+  required, // the option as designed: the planned package plus notional units filling the requirement
 };
 const char* to_string(ForceMode mode);
 
@@ -59,6 +65,10 @@ struct RunSpec {
   std::function<void(const std::string& stage)> on_stage_start;
   std::function<void(const std::string& result)> on_stage_end;
   sim::ProgressCallback progress;
+  // The sensitivity stage: a Sobol' design of this base size over every simulation assumption
+  // (0 = skip), with this many replications per point.
+  std::size_t sensitivity_samples = 0;
+  std::uint64_t sensitivity_replications = 200;
 };
 
 struct RunResult {
@@ -68,6 +78,7 @@ struct RunResult {
   sim::SimulationRecord simulation;
   std::vector<params::Row> parameters;  // every parameter of the base run, as `guarantor params` lists them
   std::vector<std::string> variants;    // the variants compared with the base
+  std::shared_ptr<const sensitivity::SensitivityResult> sensitivity;  // null when the stage was skipped
 };
 
 // The main job on one scenario: plan (with contingency and explanations), laydown of the planned

@@ -22,7 +22,18 @@
 
 namespace guarantor::plan {
 
+// Which force the plan reports (`--force`):
+//   pledged  — what has been offered, each pledge whole in its first component; unknown
+//              quantities at their placeholder's central value;
+//   planned  — the optimiser's package from the pledges (the default);
+//   required — the option as designed: the planned package, and every requirement still unmet
+//              filled by units no nation has offered, flagged `notional`.
+enum class ForceMode { pledged, planned, required };
+const char* to_string(ForceMode mode);
+std::optional<ForceMode> parse_force_mode(const std::string& text);
+
 struct PlanOptions {
+  ForceMode mode = ForceMode::planned;
   std::optional<int> draws;                  // overrides scenario.plan.draws
   std::optional<std::uint64_t> seed;         // overrides scenario.plan.seed
   std::optional<double> time_limit_seconds;  // overrides scenario.plan.time_limit_seconds
@@ -41,15 +52,16 @@ struct ObjectiveTerm {
   double seconds = 0;
 };
 
-// One line of the package: units of one pledge serving one requirement line.
+// One line of the package: troops of one pledge serving one requirement line.
 struct PlannedAssignment {
-  std::string nation;
+  std::string nation;            // "" for a notional unit
   std::string component;
   std::string unit_type;
   std::string capability;
-  std::string pledge;
-  int units = 0;                 // in theatre at any time
-  double troops = 0;             // units × troops_per_unit
+  std::string pledge;            // "" for a notional unit
+  double units = 0;              // troops / troops_per_unit: fractions kept (half a joint HQ)
+  double troops = 0;             // in theatre at any time
+  bool notional = false;         // required mode: a unit no nation has offered
   double rotation_multiplier = 1;
   double troops_committed = 0;   // troops × rotation multiplier: the nation's force tied up
   bool conditional = false;      // from a conditional (or unknown-status) pledge
@@ -59,8 +71,11 @@ struct PlannedAssignment {
 struct RequirementLine {
   std::string capability;
   int required_units = 0;
-  int filled_units = 0;
-  int minimum_viable_units = 0;
+  double filled_units = 0;            // filled troops / troops_per_unit
+  double required_troops = 0;
+  double filled_troops = 0;           // placed, whether or not the line counts
+  double minimum_viable_troops = 0;   // below it the line counts 0
+  double notional_troops = 0;         // required mode
   double troops_per_unit = 0;   // of the reference unit type
   std::string reference_unit_type;
   std::vector<std::string> derivation;  // the troop-to-task arithmetic, one per requirement line
@@ -69,12 +84,17 @@ struct RequirementLine {
 struct ComponentPlan {
   std::string id;
   std::string name;
+  bool enabled = true;          // false: disabled in this scenario or variant (nothing deployed)
   bool planned = true;          // false when a requirement is unknown (a driver without a value)
-  bool viable = false;          // meets the minimum viable package
+  bool viable = false;          // component rules hold and some line reaches its minimum viable size
+  std::optional<double> effectiveness;  // counted / required troops in [0, 1]; empty when not deployed
+  double notional_troops = 0;   // required mode: troops of notional units
+  std::optional<int> ioc_day;   // first day its minimum viable share of the placed troops is in theatre
+  std::optional<int> foc_day;   // first day all its placed troops are in theatre
   std::string reason;           // why not viable, in words
   double required_troops = 0;
   double filled_troops = 0;
-  double unmet_troops = 0;      // what counts as unmet: all of it when not viable
+  double unmet_troops = 0;      // required × (1 − effectiveness)
   double conditional_troops = 0;
   std::string framework_nation; // empty when none is needed or none qualifies
   std::vector<std::string> nations;
@@ -109,10 +129,18 @@ struct ContingencyCase {
   std::vector<std::string> removed;    // nation codes
   double shortfall_troops = 0;         // unmet requirement without them
   double extra_shortfall_troops = 0;   // compared with the plan
+  double effectiveness_loss = 0;       // fall in the force's troop-weighted effectiveness (share points of 1)
   std::vector<std::string> broken_components;  // viable in the plan, not without them
   std::vector<std::pair<std::string, double>> component_losses;  // component → extra unmet troops
   milp::SolveStatus status = milp::SolveStatus::error;  // how the re-solve ended
   bool resolved = true;                // false when the nation contributes nothing (plan unchanged)
+};
+
+// A pledge whose condition fails in this scenario and variant (e.g. a US backstop that is absent).
+struct ExcludedPledge {
+  std::string pledge;
+  std::string nation;
+  std::string reason;
 };
 
 struct UnquantifiedOffer {
@@ -125,7 +153,8 @@ struct UnquantifiedOffer {
 
 struct ComponentDistribution {
   std::string component;
-  double probability_unfilled = 0;
+  double probability_unfilled = 0;   // P(effectiveness = 0)
+  double mean_effectiveness = 0;
   double mean_unmet_troops = 0;
   double p10 = 0, p50 = 0, p90 = 0;  // unmet troops quantiles across draws
 };
@@ -153,6 +182,7 @@ struct PlanResult {
   // optimal; feasible (a time limit struck: see gap); without a plan: infeasible, unbounded,
   // time_limit (no solution in time) or error.
   milp::SolveStatus status = milp::SolveStatus::error;
+  ForceMode mode = ForceMode::planned;
   std::string message;           // the solver's explanation when not optimal
   double gap = 0;                // largest relative gap of any stage
   std::vector<ObjectiveTerm> objective;
@@ -164,6 +194,8 @@ struct PlanResult {
   std::vector<ContingencyCase> contingency;
   std::optional<ConditionalDependence> conditional;
   std::vector<UnquantifiedOffer> unquantified;
+  std::vector<ExcludedPledge> excluded_pledges;
+  std::vector<BuildupPoint> buildup;  // troops in theatre by day (force flow); a point where it changes
   std::optional<MonteCarloResult> monte_carlo;
   std::vector<std::string> notes;  // assumptions and data gaps, in words
   std::vector<milp::Model> stage_models;  // when PlanOptions::keep_stage_models
@@ -175,10 +207,22 @@ struct PlanResult {
   Status outcome() const;
   double troops_in_theatre() const;
   double troops_committed() const;
+  double notional_troops() const;
   ForcePackage package() const;  // the assignments as the shared value type
 };
 
 PlanResult make_plan(const Scenario& scenario, const PlanOptions& options = {});
+
+// The time-phased force flow (docs/model/plan.md, "Force flow"): each assignment's troops can move
+// from their unit type's readiness_days; a component's route moves at most its
+// capacity_troops_per_day (no route or an unknown capacity: no limit). Sets each component's
+// ioc_day and foc_day and the force's buildup series; notes what it assumed.
+struct ForceFlow {
+  std::vector<std::pair<std::string, std::pair<std::optional<int>, std::optional<int>>>> days;  // component → (ioc, foc)
+  std::vector<BuildupPoint> buildup;
+  std::vector<std::string> notes;
+};
+ForceFlow force_flow(const Scenario& scenario, const std::vector<PlannedAssignment>& assignments);
 
 // Only the first-stage model (unmet requirement), e.g. to export or inspect without solving.
 milp::Model plan_model(const Scenario& scenario);

@@ -29,6 +29,7 @@ struct ReportData {
   nlohmann::json laydown;      // laydown.geojson
   nlohmann::json basemap;      // borders and coastlines (GeoJSON)
   nlohmann::json simulation;   // simulation.json
+  nlohmann::json sensitivity;  // sensitivity.json
   nlohmann::json assumptions = nlohmann::json::array();  // guarantor params --json of the run
 };
 

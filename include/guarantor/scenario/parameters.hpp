@@ -16,6 +16,7 @@
 #include <variant>
 #include <vector>
 
+#include "guarantor/core/status.hpp"
 #include "guarantor/scenario/scenario.hpp"
 
 namespace guarantor::params {
@@ -73,6 +74,13 @@ struct Parameter {
 // Every registered parameter, in the order of the documentation. Immutable.
 const std::vector<Parameter>& registry();
 const Parameter* find(std::string_view key);
+
+// Sets a parameter with a plausible range to the point `u` in [0, 1] of that range (low + u·(high −
+// low); a list moves every item between its low and high together; an integer is rounded).
+// invalid_input when the parameter has no plausible range or is not a number or number list.
+Status set_from_unit(const Parameter& parameter, Scenario& scenario, double u);
+// The same with an explicit range [low, high] for a number parameter (a narrowed range).
+Status set_from_unit(const Parameter& parameter, Scenario& scenario, double u, const Interval& range);
 
 // A parameter's value as the scenario holds it.
 using Value = std::variant<std::monostate, double, std::int64_t, std::uint64_t, bool, std::string, std::vector<double>,

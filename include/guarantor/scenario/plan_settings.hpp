@@ -7,9 +7,12 @@
 namespace guarantor {
 
 struct PlanSettings {
-  // Largest share of a nation's land force it can commit, counting rotation (assumption).
-  // The same share caps all of a nation's commitments against its active personnel.
+  // Largest share of a nation's personnel it can commit, counting rotation (assumption).
   double max_land_force_share = 0.25;
+  // The basis of that cap, one for all nations: false = active personnel (the one figure the
+  // shared research gives for every nation); true = the army where the source splits it out
+  // (only the UK and the US in the default scenario), a variant for comparison.
+  bool cap_on_land_personnel = false;
   // Basis of the fair share in burden sharing: "gdp" or "personnel".
   bool burden_by_gdp = true;
   // Solver time limit per solve, seconds.

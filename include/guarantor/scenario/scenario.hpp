@@ -81,9 +81,16 @@ struct UnitType {
   Figure dwell_months;         // time at home between tours
   Figure cost_musd_per_year;   // optional: running cost of one deployed unit
   Figure range_km;             // optional: engagement or sensor range (air defence, ISR, fighters)
+  // Capability equivalence: requirement lines of these capabilities may also be filled by this
+  // unit type's troops (besides its own `capability`). Empty: its own capability only.
+  std::vector<std::string> also_fills;
+  // Days from the decision to deploy until the unit can move (readiness); unknown = day 0.
+  Figure readiness_days;
   Provenance provenance;
   SourceLocation where;
 
+  // Whether troops of this type may fill a requirement line of `wanted` capability.
+  bool can_fill(const std::string& wanted) const;
   // Units in the force structure needed to keep one unit deployed: (deploy + dwell) / deploy.
   double rotation_multiplier() const;
 };
@@ -111,6 +118,26 @@ struct AlternativeValue {
   std::string note;
 };
 
+// A pledge stated as a national package ("about 5,000 troops, enablers included"): its troops
+// fill several capabilities in stated or assumed shares.
+struct PledgePackage {
+  // capability → share of the package's troops; empty with `of_requirement` set.
+  std::map<std::string, double> shares;
+  // true: the shares are those of the requirement of the pledge's (first listed) component, in
+  // troops, as derived for the scenario and variant at hand.
+  bool of_requirement = false;
+  Provenance provenance;
+  SourceLocation where;
+};
+
+// Placeholder range for a pledge whose quantity is `unknown`: low / central / high units, labelled
+// (one place; the `pledged` force uses the central value, the sensitivity analysis the range).
+struct QuantityRange {
+  double low = 0, central = 0, high = 0;  // units of the pledge's unit type
+  Provenance provenance;
+  SourceLocation where;
+};
+
 struct Pledge {
   std::string id;
   std::string nation;     // Nation::code
@@ -122,11 +149,16 @@ struct Pledge {
   Figure probability;     // probability that a conditional pledge materialises
   std::vector<std::string> components;  // components it may serve; empty = any that fits
   std::vector<AlternativeValue> alternatives;
+  std::optional<PledgePackage> package;       // a national package filling several capabilities
+  std::optional<QuantityRange> placeholder;   // when `quantity` is unknown: an assumed range
   std::string description;
   Provenance provenance;  // required: at least one source
   SourceLocation where;
 
   bool has(Condition c) const;
+  // Troops the pledge offers: troops_reported for a national package when stated, else
+  // quantity × troops_per_unit of `unit` (empty when either is unknown).
+  std::optional<double> troops(const UnitType& unit) const;
 };
 
 enum class ComponentKind {
@@ -155,6 +187,16 @@ struct Requirement {
   SourceLocation where;
 };
 
+// How a component's troops reach their area: the mode (`rail`, `road`, `air`, `sea`, as the
+// scenario names it) and how many troops a day the route moves. The plan phases the force in
+// through it (ioc_day, foc_day, buildup).
+struct DeploymentRoute {
+  std::string mode;
+  std::string from;                  // e.g. "logistics hubs in Poland and Romania"
+  Figure capacity_troops_per_day;    // unknown: no limit (troops arrive when ready)
+  SourceLocation where;
+};
+
 struct Component {
   std::string id;
   std::string name;
@@ -167,7 +209,8 @@ struct Component {
   bool framework_nation_required = false;  // a sector needs a lead nation providing the HQ
   bool non_nato_only = false;              // e.g. a buffer zone manned by non-NATO troops
   int min_nations = 1;                     // multinationality
-  double min_viable_share = 1.0;           // below this share of the requirement it is unfilled
+  double min_viable_share = 1.0;           // below this share of a requirement line, the line counts 0
+  std::optional<DeploymentRoute> route;    // how its troops deploy; empty: they arrive when ready
   Provenance provenance;
   SourceLocation where;
 };
@@ -230,6 +273,7 @@ struct Theatre {
   std::string host_country;                      // ISO 3166-1 alpha-2: the country the force deploys in
   std::vector<std::string> adversary_countries;  // ISO alpha-2 codes whose land borders hubs keep away from
   std::optional<MapExtent> map_extent;           // the map's window; empty = derived by the laydown
+  Figure controlled_population;                  // people in the host's government-held territory (for the report)
   bool from_scenario = false;                    // false when derived by the rule above
   Provenance provenance;
   SourceLocation where;
@@ -270,6 +314,7 @@ struct Scenario {
   PlanSettings plan;
   LaydownSettings laydown;
   SimulationSettings simulation;
+  SensitivitySettings sensitivity;
   // Registry keys (guarantor/scenario/parameters.hpp) the file or its variant set, with the
   // provenance given for the value (its own, else its section's; empty when none was given).
   std::map<std::string, Provenance> parameters_set;

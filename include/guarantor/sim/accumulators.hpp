@@ -85,6 +85,14 @@ struct VariantAccumulator {
   void merge(const VariantAccumulator& other);
 };
 
+// P(the ceasefire still holds after `day` days): the share of replications with no failure
+// before that day.
+double holding_probability(const VariantAccumulator& v, int day);
+// Mean coalition fatalities per replication.
+double mean_fatalities(const VariantAccumulator& v);
+// Mean number of nations that withdrew per replication.
+double mean_nations_withdrawn(const VariantAccumulator& v);
+
 struct Accumulators {
   std::vector<VariantAccumulator> variants;
   std::vector<std::array<PairedSum, kPairedMetrics>> paired;  // variant i+1 minus variant 0

@@ -1,0 +1,366 @@
+#include "guarantor/pipeline/sensitivity.hpp"
+
+#include <fmt/format.h>
+#include <fnmatch.h>
+
+#include <algorithm>
+#include <atomic>
+#include <charconv>
+#include <cmath>
+#include <numbers>
+#include <map>
+#include <thread>
+
+#include "guarantor/core/numeric.hpp"
+#include "guarantor/pipeline/pipeline.hpp"
+#include "guarantor/scenario/parameters.hpp"
+
+namespace guarantor::pipeline {
+
+namespace {
+
+bool matches_any(const std::vector<std::string>& globs, const std::string& key, std::vector<bool>& used) {
+  bool wanted = globs.empty();
+  for (std::size_t g = 0; g < globs.size(); ++g) {
+    if (fnmatch(globs[g].c_str(), key.c_str(), 0) == 0) {
+      wanted = true;
+      used[g] = true;
+    }
+  }
+  return wanted;
+}
+
+sensitivity::InputMember member_of(const params::Parameter& p, const SensitivitySettings& settings) {
+  sensitivity::InputMember m{p.key, 0, 1, !p.plausible};
+  if (const auto narrowed = settings.ranges.find(p.key); narrowed != settings.ranges.end()) {
+    std::tie(m.low, m.high) = narrowed->second;
+  } else if (p.plausible) {
+    m.low = p.plausible->low;
+    m.high = p.plausible->high;
+  }
+  return m;
+}
+
+}  // namespace
+
+Expected<std::vector<SensitivityInput>> sensitivity_inputs(const Scenario& scenario,
+                                                           const std::vector<std::string>& globs) {
+  const SensitivitySettings& settings = scenario.sensitivity;
+  std::map<std::string, std::string> group_of;
+  for (const auto& [name, keys] : settings.groups) {
+    for (const auto& key : keys) group_of[key] = name;
+  }
+  std::vector<SensitivityInput> inputs;
+  std::map<std::string, std::size_t> group_index;
+  std::vector<bool> glob_used(globs.size(), false);
+  for (const auto& p : params::registry()) {
+    if (p.stage != params::Stage::simulation || p.label != params::Label::assumption || !p.has_plausible()) continue;
+    if (settings.fixed.count(p.key) || !matches_any(globs, p.key, glob_used)) continue;
+    const sensitivity::InputMember member = member_of(p, settings);
+    const auto group = group_of.find(p.key);
+    if (group == group_of.end()) {
+      inputs.push_back({p.key, {member}, member.low, member.high});
+      continue;
+    }
+    auto [at, added] = group_index.emplace(group->second, inputs.size());
+    if (added) inputs.push_back({group->second, {}, 0, 1});
+    inputs[at->second].members.push_back(member);
+  }
+  for (std::size_t g = 0; g < globs.size(); ++g) {
+    if (!glob_used[g]) {
+      return Status::invalid_input(fmt::format("--parameters: '{}' matches no simulation assumption with a plausible "
+                                               "range (see guarantor params)",
+                                               globs[g]));
+    }
+  }
+  if (inputs.empty()) return Status::invalid_input("no uncertain inputs to vary");
+  return inputs;
+}
+
+namespace {
+
+// Applies the point u in [0,1]^k to a scenario's settings.
+void apply_point(const std::vector<SensitivityInput>& inputs, const double* u, Scenario& scenario) {
+  for (std::size_t i = 0; i < inputs.size(); ++i) {
+    for (const auto& m : inputs[i].members) {
+      const params::Parameter* p = params::find(m.key);
+      if (m.list) (void)params::set_from_unit(*p, scenario, m.low + u[i] * (m.high - m.low));
+      else (void)params::set_from_unit(*p, scenario, u[i], params::Interval{m.low, m.high});
+    }
+  }
+}
+
+using Outputs = std::array<double, kSensitivityOutputCount>;
+
+// The engine at one point: R replications of the variant with the fixed force, seed shared by
+// every point (common random numbers), on the calling thread.
+Outputs evaluate(const Scenario& scenario, const ForcePackage& force, std::uint64_t seed, std::uint64_t replications) {
+  Diagnostics ignored;  // the base compiled without errors; a point only moves numbers within range
+  const sim::Model model = sim::compile_model(scenario, force, kBase, ignored);
+  sim::RunOptions run;
+  run.seed = seed;
+  run.first = 0;
+  run.end = replications;
+  run.threads = 1;
+  const sim::RunResult result = sim::run_replications({model}, run);
+  const sim::VariantAccumulator& v = result.accumulators.variants.front();
+  const int horizon = scenario.simulation.days;
+  return {sim::holding_probability(v, std::min(730, horizon)), sim::holding_probability(v, std::min(365, horizon)),
+          sim::mean_fatalities(v), sim::mean_nations_withdrawn(v)};
+}
+
+// Evaluates every row of `points` over `threads` threads; each point's result depends only on the
+// point, so the order of work does not change a bit.
+std::vector<std::vector<double>> evaluate_all(const Scenario& base, const ForcePackage& force,
+                                              const std::vector<SensitivityInput>& inputs,
+                                              const sensitivity::Matrix& points, const SensitivitySpec& spec,
+                                              std::uint64_t seed) {
+  std::vector<Outputs> results(points.rows);
+  std::atomic<std::size_t> next{0}, done{0};
+  auto worker = [&] {
+    Scenario scenario = base;
+    for (std::size_t row = next++; row < points.rows; row = next++) {
+      scenario.simulation = base.simulation;
+      apply_point(inputs, &points.values[row * points.cols], scenario);
+      results[row] = evaluate(scenario, force, seed, spec.replications);
+      ++done;
+    }
+  };
+  const unsigned threads = spec.threads ? spec.threads : std::max(1u, std::thread::hardware_concurrency());
+  std::vector<std::thread> pool;
+  for (unsigned t = 1; t < threads; ++t) pool.emplace_back(worker);
+  if (spec.progress) {
+    std::thread progress([&] {
+      while (done < points.rows) {
+        spec.progress(done, points.rows);
+        std::this_thread::sleep_for(std::chrono::milliseconds(100));
+      }
+    });
+    worker();
+    for (auto& t : pool) t.join();
+    progress.join();
+    spec.progress(points.rows, points.rows);
+  } else {
+    worker();
+    for (auto& t : pool) t.join();
+  }
+  std::vector<std::vector<double>> by_output(kSensitivityOutputCount, std::vector<double>(points.rows));
+  for (std::size_t r = 0; r < points.rows; ++r) {
+    for (std::size_t o = 0; o < kSensitivityOutputCount; ++o) by_output[o][r] = results[r][o];
+  }
+  return by_output;
+}
+
+// Rows [first, first + count) of `all` as their own matrix.
+sensitivity::Matrix rows_of(const sensitivity::Matrix& all, std::size_t first, std::size_t count) {
+  sensitivity::Matrix m;
+  m.rows = count;
+  m.cols = all.cols;
+  m.values.assign(all.values.begin() + static_cast<std::ptrdiff_t>(first * all.cols),
+                  all.values.begin() + static_cast<std::ptrdiff_t>((first + count) * all.cols));
+  return m;
+}
+
+void append_rows(sensitivity::Matrix& to, const sensitivity::Matrix& from) {
+  to.cols = from.cols;
+  to.rows += from.rows;
+  to.values.insert(to.values.end(), from.values.begin(), from.values.end());
+}
+
+std::vector<double> slice(const std::vector<double>& v, std::size_t first, std::size_t count) {
+  return {v.begin() + static_cast<std::ptrdiff_t>(first), v.begin() + static_cast<std::ptrdiff_t>(first + count)};
+}
+
+// Sobol' points: A, B, then AB(i) for each input; indices per output from the blocks.
+void sobol_analysis(SensitivityResult& r, const SensitivitySpec& spec, const std::vector<std::vector<double>>& outputs,
+                    std::uint64_t seed) {
+  const std::size_t n = r.design.n, k = r.design.k;
+  for (const auto& y : outputs) {
+    std::vector<std::vector<double>> y_ab;
+    for (std::size_t i = 0; i < k; ++i) y_ab.push_back(slice(y, (2 + i) * n, n));
+    r.sobol.push_back(sensitivity::sobol_indices(slice(y, 0, n), slice(y, n, n), y_ab, spec.bootstrap, seed));
+  }
+}
+
+void tornado(SensitivityResult& r, const std::vector<double>& p_hold, std::size_t first) {
+  r.tornado_centre = p_hold[first];
+  for (std::size_t i = 0; i < r.inputs.size(); ++i) {
+    r.tornado.push_back({r.inputs[i].key, r.inputs[i].low, r.inputs[i].high, p_hold[first + 1 + 2 * i],
+                         p_hold[first + 2 + 2 * i]});
+  }
+  std::stable_sort(r.tornado.begin(), r.tornado.end(), [](const TornadoBar& a, const TornadoBar& b) {
+    return std::fabs(a.output_high - a.output_low) > std::fabs(b.output_high - b.output_low);
+  });
+}
+
+// Wilson score interval of a proportion p over n trials.
+std::pair<double, double> wilson(double p, double n) {
+  if (n <= 0) return {0, 1};
+  const double z = 1.959963984540054, z2 = z * z;
+  const double centre = (p + z2 / (2 * n)) / (1 + z2 / n);
+  const double half = z * std::sqrt(p * (1 - p) / n + z2 / (4 * n * n)) / (1 + z2 / n);
+  return {std::max(0.0, centre - half), std::min(1.0, centre + half)};
+}
+
+// The headline spread over the independent samples of the input distribution (`headline_rows`:
+// Sobol' A and B, every Morris or OAT point); PRIM over every design point (`prim_rows`: for
+// Sobol' also the AB rows, each a uniform sample too), since a few dozen points in k ≈ 50
+// dimensions would let PRIM carve a box around noise.
+void headline_and_prim(SensitivityResult& r, const SensitivitySpec& spec, std::size_t headline_rows,
+                       std::size_t prim_rows) {
+  std::vector<double> sorted = slice(r.outputs[0], 0, headline_rows);
+  std::sort(sorted.begin(), sorted.end());
+  r.headline_median = nearest_rank(sorted, 0.5);
+  r.headline_p5 = nearest_rank(sorted, 0.05);
+  r.headline_p95 = nearest_rank(sorted, 0.95);
+  std::vector<double> all = slice(r.outputs[0], 0, prim_rows);
+  std::vector<double> all_sorted = all;
+  std::sort(all_sorted.begin(), all_sorted.end());
+  r.prim_threshold = spec.prim_threshold.value_or(nearest_rank(all_sorted, 0.25));
+  std::vector<bool> fails(prim_rows);
+  for (std::size_t i = 0; i < prim_rows; ++i) fails[i] = all[i] < r.prim_threshold;
+  r.prim = sensitivity::prim(rows_of(r.points, 0, prim_rows), fails);
+}
+
+// Where the parts of the evaluated points are: the method's design first, then the one-at-a-time
+// points of the tornado.
+struct DesignLayout {
+  std::size_t headline_rows = 0;  // independent samples for the headline spread
+  std::size_t oat_first = 0;      // first one-at-a-time row
+  sensitivity::MorrisDesign morris;
+};
+
+DesignLayout build_design(SensitivityResult& r, const SensitivitySpec& spec, std::size_t k) {
+  DesignLayout layout;
+  if (spec.method == SensitivityMethod::sobol) {
+    r.design = sensitivity::saltelli_design(spec.samples, k, r.seed);
+    append_rows(r.points, sensitivity::stacked_points(r.design));
+    layout.headline_rows = 2 * spec.samples;  // A and B are independent samples of the inputs
+  } else if (spec.method == SensitivityMethod::morris) {
+    layout.morris = sensitivity::morris_design(k, spec.samples, 4, r.seed);
+    append_rows(r.points, layout.morris.points);
+    layout.headline_rows = layout.morris.points.rows;
+  }
+  layout.oat_first = r.points.rows;
+  append_rows(r.points, sensitivity::oat_design(k));
+  if (spec.method == SensitivityMethod::oat) layout.headline_rows = r.points.rows;
+  return layout;
+}
+
+// The estimates from the evaluated outputs.
+void analyse(SensitivityResult& r, const SensitivitySpec& spec, const DesignLayout& layout) {
+  if (spec.method == SensitivityMethod::sobol) sobol_analysis(r, spec, r.outputs, r.seed);
+  if (spec.method == SensitivityMethod::morris) {
+    for (const auto& y : r.outputs) {
+      r.morris.push_back(sensitivity::morris_effects(layout.morris, slice(y, 0, layout.headline_rows)));
+    }
+  }
+  tornado(r, r.outputs[0], layout.oat_first);
+  headline_and_prim(r, spec, layout.headline_rows, layout.oat_first == 0 ? r.points.rows : layout.oat_first);
+}
+
+}  // namespace
+
+Expected<SensitivityResult> run_sensitivity(const Scenario& base_in, const SensitivitySpec& spec,
+                                            Diagnostics& diagnostics) {
+  std::optional<Scenario> variant;
+  if (!is_base(spec.variant)) {
+    variant = load_variant(base_in.info.file, spec.variant, diagnostics);
+    if (!variant) return Status::invalid_input(fmt::format("variant '{}' cannot be loaded", spec.variant));
+  }
+  const Scenario& scenario = variant ? *variant : base_in;
+  auto inputs = sensitivity_inputs(scenario, spec.parameter_globs);
+  if (!inputs) return inputs.status();
+  auto force = force_for(scenario, ForceMode::planned);  // solved once, kept at every point
+  if (!force) return force.status();
+  {
+    Diagnostics compile;
+    (void)sim::compile_model(scenario, *force, kBase, compile);
+    diagnostics.append(compile);
+    if (compile.has_errors()) return Status::invalid_input("the simulation model has errors");
+  }
+  SensitivityResult r;
+  r.method = spec.method;
+  r.samples = spec.samples;
+  r.replications = spec.replications;
+  r.seed = spec.seed.value_or(scenario.simulation.seed);
+  r.variant = is_base(spec.variant) ? kBase : spec.variant;
+  r.inputs = std::move(*inputs);
+  const std::size_t k = r.inputs.size();
+
+  const DesignLayout layout = build_design(r, spec, k);
+  r.outputs = evaluate_all(scenario, *force, r.inputs, r.points, spec, r.seed);
+  analyse(r, spec, layout);
+  // The sampling interval at the defaults: the scenario as it is, R replications.
+  r.central_p_hold_730 = evaluate(scenario, *force, r.seed, spec.replications)[0];
+  std::tie(r.central_low, r.central_high) = wilson(r.central_p_hold_730, static_cast<double>(spec.replications));
+  return r;
+}
+
+namespace {
+
+Expected<std::vector<double>> parse_numbers(const std::string& text) {
+  std::vector<double> values;
+  std::size_t start = 0;
+  while (start <= text.size()) {
+    const std::size_t comma = std::min(text.find(',', start), text.size());
+    const std::string item = text.substr(start, comma - start);
+    double value = 0;
+    const auto [end, error] = std::from_chars(item.data(), item.data() + item.size(), value);
+    if (item.empty() || error != std::errc() || end != item.data() + item.size() || !std::isfinite(value)) {
+      return Status::invalid_input(fmt::format("--test-function: '{}' is not a number", item));
+    }
+    values.push_back(value);
+    start = comma + 1;
+  }
+  return values;
+}
+
+}  // namespace
+
+Expected<TestFunctionResult> run_test_function(const std::string& spec_text, const SensitivitySpec& spec) {
+  TestFunctionResult t;
+  const std::size_t colon = spec_text.find(':');
+  t.name = spec_text.substr(0, colon);
+  if (colon != std::string::npos) {
+    auto numbers = parse_numbers(spec_text.substr(colon + 1));
+    if (!numbers) return numbers.status();
+    t.parameters = *numbers;
+  }
+  std::function<double(const double*)> f;
+  std::size_t k = 0;
+  if (t.name == "ishigami") {
+    if (t.parameters.empty()) t.parameters = {7, 0.1};
+    if (t.parameters.size() != 2) return Status::invalid_input("--test-function ishigami takes a,b (two numbers)");
+    k = 3;
+    const double a = t.parameters[0], b = t.parameters[1];
+    f = [a, b](const double* u) { return sensitivity::ishigami(u, a, b); };
+    t.analytic = sensitivity::ishigami_indices(a, b);
+  } else if (t.name == "g-function") {
+    if (t.parameters.empty()) t.parameters = {0, 1, 4.5, 9, 99, 99, 99, 99};
+    for (double a : t.parameters) {
+      if (a < 0) return Status::invalid_input("--test-function g-function: every a_i must be >= 0");
+    }
+    k = t.parameters.size();
+    const std::vector<double> a = t.parameters;
+    f = [a](const double* u) { return sensitivity::g_function(u, a); };
+    t.analytic = sensitivity::g_function_indices(a);
+  } else {
+    return Status::invalid_input(
+        fmt::format("--test-function: unknown function '{}'; use ishigami[:a,b] or g-function[:a1,...,ad]", t.name));
+  }
+  SensitivityResult& r = t.result;
+  r.method = spec.method;
+  r.samples = spec.samples;
+  r.replications = 0;
+  r.seed = spec.seed.value_or(20260227);
+  r.variant = t.name;
+  for (std::size_t i = 0; i < k; ++i) r.inputs.push_back({fmt::format("x{}", i + 1), {}, 0, 1});
+  const DesignLayout layout = build_design(r, spec, k);
+  r.outputs.assign(1, std::vector<double>(r.points.rows));
+  for (std::size_t row = 0; row < r.points.rows; ++row) r.outputs[0][row] = f(&r.points.values[row * k]);
+  analyse(r, spec, layout);
+  return t;
+}
+
+}  // namespace guarantor::pipeline
