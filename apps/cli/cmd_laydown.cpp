@@ -26,17 +26,8 @@ struct LaydownOptions {
   bool json = false;
 };
 
+// The force package of --plan FILE.
 std::optional<ForcePackage> force_package(const LaydownOptions& options, const Scenario& scenario, CommandState& state) {
-  if (options.plan.empty()) {
-    // The variant's own force, as `run` and `simulate` lay it down and simulate it.
-    auto force = pipeline::force_for(scenario, options.force);
-    if (!force) {
-      std::cerr << fmt::format("laydown: {}\n", force.status().message());
-      state.exit_code = force.status().exit_code();
-      return std::nullopt;
-    }
-    return std::move(*force);
-  }
   Diagnostics diagnostics;
   auto package = io::read_force_package(options.plan, scenario, diagnostics);
   print_diagnostics(diagnostics);
@@ -81,11 +72,17 @@ void register_laydown(CLI::App& app, CommandState& state) {
   cmd->callback([options, &state] {
     auto scenario = load_or_report(options->file, options->variant, state);
     if (!scenario) return;
-    auto package = force_package(*options, *scenario, state);
-    if (!package) return;
     auto world = world_data(*options, state);
     if (!world) return;
-    const auto result = geo::run_laydown(geo::LaydownInput{&*scenario, &*package, &*world});
+    // The variant's own force (pipeline::laydown_for, as `run` lays it down), or a plan.json's.
+    Expected<geo::LaydownResult> result = Status::internal("no laydown");
+    if (options->plan.empty()) {
+      result = pipeline::laydown_for(*scenario, options->force, *world);
+    } else {
+      auto package = force_package(*options, *scenario, state);
+      if (!package) return;
+      result = geo::run_laydown(geo::LaydownInput{&*scenario, &*package, &*world});
+    }
     if (!result) {
       std::cerr << fmt::format("{}: error: laydown: {}\n", options->file, result.status().message());
       state.exit_code = result.status().exit_code();

@@ -78,19 +78,23 @@ std::optional<geo::WorldData> load_world(CommandState& state) {
 // command writes.
 struct StageOutputs {
   nlohmann::json plan, coverage, geojson, simulation;
+  nlohmann::json required_coverage, required_geojson;  // the required force's laydown
 };
 
 std::optional<StageOutputs> write_stage_outputs(const Scenario& scenario, const pipeline::RunResult& r,
                                                 const geo::WorldData& world, const std::filesystem::path& out,
                                                 CommandState& state) {
   StageOutputs o{report::plan_json(scenario, r.plan), report::coverage_json(r.laydown), report::laydown_geojson(r.laydown),
-                 report::simulation_json(r.simulation)};
+                 report::simulation_json(r.simulation), report::coverage_json(r.required_laydown),
+                 report::laydown_geojson(r.required_laydown)};
   const std::vector<std::pair<std::string, std::string>> files = {
       {"plan.json", o.plan.dump(2) + "\n"},
       {"plan.md", report::plan_markdown(scenario, r.plan)},
       {"laydown.geojson", o.geojson.dump() + "\n"},
       {"coverage.json", o.coverage.dump(2) + "\n"},
       {"map.svg", report::map_svg(r.laydown, world)},
+      {"laydown-required.geojson", o.required_geojson.dump() + "\n"},
+      {"coverage-required.json", o.required_coverage.dump(2) + "\n"},
       {"simulation.json", o.simulation.dump(1) + "\n"},
       {"simulation.md", report::simulation_markdown(r.simulation)},
   };
@@ -107,6 +111,51 @@ std::string utc_now() {
   return text;
 }
 
+// The survival row of a simulation.json variant at `day`, or null.
+const nlohmann::json* survival_at(const nlohmann::json& variant, int day) {
+  for (const auto& row : variant["survival"]) {
+    if (row.value("day", -1) == day) return &row;
+  }
+  return nullptr;
+}
+
+std::string holding_cell(const nlohmann::json* row) {
+  if (!row) return "–";
+  return fmt::format("{:.3f} [{:.3f}, {:.3f}]", row->value("p", 0.0), row->value("low", 0.0), row->value("high", 0.0));
+}
+
+// The comparison of entry `index` with its reference, or null (the first entry has none).
+const nlohmann::json* comparison_of(const nlohmann::json& simulation, std::size_t index) {
+  return index > 0 && index - 1 < simulation["comparisons"].size() ? &simulation["comparisons"][index - 1] : nullptr;
+}
+
+// One table per option: its planned and required forces side by side, and the paired difference
+// required − planned of P(holds to the end of the period). The paired metric is P(failed by the
+// end), so the difference in P(holds) is its negation.
+void print_option_tables(const nlohmann::json& simulation) {
+  const auto& variants = simulation["variants"];
+  const auto& described = simulation["context"]["variants"];
+  const int days = simulation.value("days", 0);
+  for (std::size_t i = 0; i < variants.size(); ++i) {
+    const std::string name = variants[i].value("name", "");
+    const bool first_of_option = i == 0 || variants[i - 1].value("name", "") != name;
+    if (first_of_option) {
+      std::cout << fmt::format("\nOption {}\n  {:<10} {:>8}  {}\n", name, "force", "troops",
+                               fmt::format("P(holds {} d) [95 %]", days));
+    }
+    const double troops = described[i]["force"].value("troops_in_theatre", 0.0);
+    std::cout << fmt::format("  {:<10} {:>8.0f}  {}\n", variants[i].value("mode", ""), troops,
+                             holding_cell(survival_at(variants[i], days)));
+    const nlohmann::json* pair = comparison_of(simulation, i);
+    if (pair && pair->value("baseline", "") == name && pair->value("mode", "") != pair->value("baseline_mode", "")) {
+      const auto& d = (*pair)["metrics"]["p_fail_by_end"];
+      std::cout << fmt::format("  {} − {}: P(holds) {:+.3f} [{:+.3f}, {:+.3f}] (paired, common random numbers)\n",
+                               pair->value("mode", ""), pair->value("baseline_mode", ""), -d.value("difference", 0.0),
+                               -d.value("high", 0.0), -d.value("low", 0.0));
+    }
+  }
+}
+
 void print_answer(const nlohmann::json& plan, const nlohmann::json& simulation, const std::filesystem::path& out) {
   double in_theatre = 0;
   for (const auto& a : plan["assignments"]) in_theatre += a.value("troops", 0.0);
@@ -117,17 +166,8 @@ void print_answer(const nlohmann::json& plan, const nlohmann::json& simulation, 
     if (required > filled + 1e-9)
       std::cout << fmt::format("  short: {} ({:.0f} of {:.0f} troops)\n", s.value("component", ""), filled, required);
   }
-  for (const auto& v : simulation["variants"]) {
-    std::cout << fmt::format("P(ceasefire holds) {:<16}", v.value("name", ""));
-    for (const auto& row : v["survival"]) {
-      const int day = row.value("day", 0);
-      if (day == 365 || day == 730)
-        std::cout << fmt::format("  {} yr: {:.2f} [{:.2f}, {:.2f}]", day / 365, row.value("p", 0.0), row.value("low", 0.0),
-                                 row.value("high", 0.0));
-    }
-    std::cout << "\n";
-  }
-  std::cout << fmt::format("Report: {}\n", (out / "report.html").string());
+  print_option_tables(simulation);
+  std::cout << fmt::format("\nReport: {}\n", (out / "report.html").string());
 }
 
 void run_all(const RunOptions& o, CommandState& state) {
@@ -169,6 +209,8 @@ void run_all(const RunOptions& o, CommandState& state) {
   data.plan = outputs->plan;
   data.coverage = outputs->coverage;
   data.laydown = outputs->geojson;
+  data.required_coverage = outputs->required_coverage;
+  data.required_laydown = outputs->required_geojson;
   data.simulation = outputs->simulation;
   if (result->sensitivity) {
     data.sensitivity = report::sensitivity_json(*result->sensitivity);

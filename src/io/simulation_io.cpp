@@ -52,6 +52,8 @@ sim::DeterrenceDescription deterrence_from_json(const nlohmann::json& j) {
 sim::VariantDescription variant_description_from_json(const nlohmann::json& j) {
   sim::VariantDescription v;
   v.name = j.at("name").get<std::string>();
+  v.mode = j.at("mode").get<std::string>();
+  v.reference = j.at("reference").get<std::size_t>();
   v.mandate = j.at("mandate").get<std::string>();
   v.us_backstop = j.at("us_backstop").get<std::string>();
   const auto& force = j.at("force");
@@ -188,6 +190,18 @@ Expected<Accumulators> accumulators_from_json(const nlohmann::json& j) {
   return a;
 }
 
+// Each variant after the first is compared with an earlier one; the first with itself.
+Status check_references(const sim::RunDescription& d) {
+  for (std::size_t v = 0; v < d.variants.size(); ++v) {
+    const std::size_t reference = d.variants[v].reference;
+    if (v == 0 ? reference != 0 : reference >= v) {
+      return bad(fmt::format("context.variants[{}].reference must be {}", v,
+                             v == 0 ? std::string("0") : fmt::format("an earlier variant (0 to {})", v - 1)));
+    }
+  }
+  return Status::ok();
+}
+
 // The accumulators must fit the description and hold exactly the shard's replications.
 Status check_accumulators_fit(const sim::SimulationRecord& r) {
   if (r.accumulators.variants.size() != r.description.variants.size()) {
@@ -229,6 +243,10 @@ Expected<sim::SimulationRecord> simulation_record_from_json(const nlohmann::json
   if (!accumulators) return bad("accumulators: " + accumulators.status().message());
   r.accumulators = std::move(*accumulators);
   if (Status s = check_accumulators_fit(r); !s) return s;
+  if (Status s = check_references(r.description); !s) return s;
+  for (std::size_t v = 1; v < r.description.variants.size(); ++v) {
+    r.accumulators.references.push_back(r.description.variants[v].reference);
+  }
   return r;
 }
 

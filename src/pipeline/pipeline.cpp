@@ -34,6 +34,17 @@ Expected<ForcePackage> force_for(const Scenario& scenario, ForceMode mode) {
   return result.package();
 }
 
+Expected<geo::LaydownResult> laydown_for(const Scenario& scenario, ForceMode mode, const geo::WorldData& world) {
+  auto force = force_for(scenario, mode);
+  if (!force) return force.status();
+  auto laydown = geo::run_laydown(geo::LaydownInput{&scenario, &*force, &world});
+  if (!laydown) return laydown.status();
+  if (mode == ForceMode::pledged) {
+    if (Status ranges = geo::add_placeholder_ranges(scenario, world, *laydown); !ranges) return ranges;
+  }
+  return laydown;
+}
+
 std::optional<Scenario> load_variant(const std::string& file, const std::string& variant, Diagnostics& diagnostics) {
   io::LoadResult loaded = io::load_scenario_file(file, io::LoadOptions{is_base(variant) ? "" : variant});
   diagnostics.append(loaded.diagnostics);
@@ -44,16 +55,19 @@ std::optional<Scenario> load_variant(const std::string& file, const std::string&
 namespace {
 
 Expected<sim::Model> compile_one(const Scenario& scenario, const std::string& name, const ModelSpec& spec,
-                                 Diagnostics& diagnostics) {
+                                 ForceMode mode, Diagnostics& diagnostics) {
   ForcePackage force;
   if (spec.fixed_force) {
     force = *spec.fixed_force;
   } else {
-    auto planned = force_for(scenario, spec.mode);
+    auto planned = force_for(scenario, mode);
     if (!planned) return planned.status();
     force = std::move(*planned);
   }
-  return sim::compile_model(scenario, force, name, diagnostics);
+  sim::Model model = sim::compile_model(scenario, force, name, diagnostics);
+  // A force read from a file was built in a mode this run does not know.
+  model.mode = spec.fixed_force ? "" : to_string(mode);
+  return model;
 }
 
 }  // namespace
@@ -71,9 +85,17 @@ Expected<std::vector<sim::Model>> compile_models(const Scenario& base, const Mod
     // Common random numbers need one period: the base's (or --days) is every variant's.
     scenario.simulation.days = spec.days.value_or(base.simulation.days);
     scenario.simulation.report_interval_days = base.simulation.report_interval_days;
-    auto model = compile_one(scenario, is_base(name) ? kBase : name, spec, diagnostics);
+    const std::string model_name = is_base(name) ? kBase : name;
+    auto model = compile_one(scenario, model_name, spec, spec.mode, diagnostics);
     if (!model) return model.status();
+    const std::size_t own_entry = models.size();
     models.push_back(std::move(*model));
+    if (spec.twin_mode && !spec.fixed_force) {
+      auto twin = compile_one(scenario, model_name, spec, *spec.twin_mode, diagnostics);
+      if (!twin) return twin.status();
+      twin->reference = own_entry;  // common random numbers pair the twin with its own variant
+      models.push_back(std::move(*twin));
+    }
   }
   if (diagnostics.has_errors()) return Status::invalid_input("the simulation models have errors");
   return models;
@@ -103,12 +125,22 @@ Expected<RunResult> run(const Scenario& base, const RunSpec& spec, Diagnostics& 
   auto laydown = geo::run_laydown(geo::LaydownInput{&base, &result.force, spec.world});
   if (!laydown) return laydown.status();
   result.laydown = std::move(*laydown);
-  notify(spec.on_stage_end, fmt::format("{} hubs", result.laydown.hubs.size()));
+  // The option as designed beside it: the planned package plus notional units filling the requirement.
+  auto required = force_for(base, ForceMode::required);
+  if (!required) return required.status();
+  result.required_force = std::move(*required);
+  auto required_laydown = geo::run_laydown(geo::LaydownInput{&base, &result.required_force, spec.world});
+  if (!required_laydown) return required_laydown.status();
+  result.required_laydown = std::move(*required_laydown);
+  notify(spec.on_stage_end, fmt::format("{} hubs (planned), {} (required)", result.laydown.hubs.size(),
+                                        result.required_laydown.hubs.size()));
 
-  notify(spec.on_stage_start, fmt::format("simulate: {} option(s)", spec.variants.size() + 1));
+  notify(spec.on_stage_start, fmt::format("simulate: {} option(s){}", spec.variants.size() + 1,
+                                          spec.compare_required ? ", each planned and required" : ""));
   ModelSpec models_spec;
   models_spec.variants.push_back(kBase);
   models_spec.variants.insert(models_spec.variants.end(), spec.variants.begin(), spec.variants.end());
+  if (spec.compare_required) models_spec.twin_mode = ForceMode::required;
   auto models = compile_models(base, models_spec, diagnostics);
   if (!models) return models.status();
   result.simulation =

@@ -43,7 +43,46 @@ sensitivity::InputMember member_of(const params::Parameter& p, const Sensitivity
 
 }  // namespace
 
-Expected<std::vector<SensitivityInput>> sensitivity_inputs(const Scenario& scenario,
+namespace {
+
+// The probability that the pledge behind an assignment materialises: 1 when the nation has a
+// committed pledge of that unit type (or a committed national package), else its conditional
+// pledge's probability (plan.default_probability when none is stated), as the planner counts it.
+double materialising_probability(const Scenario& scenario, const Assignment& a) {
+  double probability = 0;
+  bool found = false;
+  for (const auto& p : scenario.pledges) {
+    if (p.nation != a.nation || p.status == PledgeStatus::declined) continue;
+    if (p.unit_type != a.unit_type && !p.package) continue;
+    found = true;
+    if (p.status == PledgeStatus::committed) return 1.0;
+    probability = std::max(probability, p.probability.known() ? *p.probability.value : scenario.plan.default_probability);
+  }
+  return found ? probability : 1.0;
+}
+
+// One input per contributor with conditional pledges in the planned force.
+std::vector<SensitivityInput> pledge_inputs(const Scenario& scenario, const ForcePackage& force) {
+  std::map<std::string, sensitivity::PledgeDraw> by_nation;
+  for (std::size_t i = 0; i < force.assignments.size(); ++i) {
+    const Assignment& a = force.assignments[i];
+    if (a.notional || a.troops <= 0) continue;
+    const double probability = materialising_probability(scenario, a);
+    if (probability >= 1.0) continue;
+    auto& draw = by_nation[a.nation];
+    draw.nation = a.nation;
+    draw.assignments.emplace_back(i, probability);
+  }
+  std::vector<SensitivityInput> inputs;
+  for (auto& [code, draw] : by_nation) {
+    inputs.push_back({fmt::format("pledges.{}.materialises", code), {}, 0, 1, std::move(draw)});
+  }
+  return inputs;
+}
+
+}  // namespace
+
+Expected<std::vector<SensitivityInput>> sensitivity_inputs(const Scenario& scenario, const ForcePackage& force,
                                                            const std::vector<std::string>& globs) {
   const SensitivitySettings& settings = scenario.sensitivity;
   std::map<std::string, std::string> group_of;
@@ -59,17 +98,20 @@ Expected<std::vector<SensitivityInput>> sensitivity_inputs(const Scenario& scena
     const sensitivity::InputMember member = member_of(p, settings);
     const auto group = group_of.find(p.key);
     if (group == group_of.end()) {
-      inputs.push_back({p.key, {member}, member.low, member.high});
+      inputs.push_back({p.key, {member}, member.low, member.high, std::nullopt});
       continue;
     }
     auto [at, added] = group_index.emplace(group->second, inputs.size());
-    if (added) inputs.push_back({group->second, {}, 0, 1});
+    if (added) inputs.push_back({group->second, {}, 0, 1, std::nullopt});
     inputs[at->second].members.push_back(member);
+  }
+  for (auto& input : pledge_inputs(scenario, force)) {
+    if (matches_any(globs, input.key, glob_used)) inputs.push_back(std::move(input));
   }
   for (std::size_t g = 0; g < globs.size(); ++g) {
     if (!glob_used[g]) {
       return Status::invalid_input(fmt::format("--parameters: '{}' matches no simulation assumption with a plausible "
-                                               "range (see guarantor params)",
+                                               "range (see guarantor params) and no pledges.<NATION>.materialises",
                                                globs[g]));
     }
   }
@@ -109,6 +151,26 @@ Outputs evaluate(const Scenario& scenario, const ForcePackage& force, std::uint6
           sim::mean_fatalities(v), sim::mean_nations_withdrawn(v)};
 }
 
+// The planned force with the assignments of pledges that did not materialise at this point removed
+// (no re-solve: what the rest of the coalition would do instead is not modelled).
+ForcePackage force_at(const ForcePackage& force, const std::vector<SensitivityInput>& inputs, const double* u) {
+  std::vector<bool> dropped(force.assignments.size(), false);
+  bool any = false;
+  for (std::size_t i = 0; i < inputs.size(); ++i) {
+    if (!inputs[i].pledges) continue;
+    for (const auto& [index, probability] : inputs[i].pledges->assignments) {
+      if (u[i] >= probability) dropped[index] = any = true;
+    }
+  }
+  if (!any) return force;
+  ForcePackage kept = force;
+  kept.assignments.clear();
+  for (std::size_t i = 0; i < force.assignments.size(); ++i) {
+    if (!dropped[i]) kept.assignments.push_back(force.assignments[i]);
+  }
+  return kept;
+}
+
 // Evaluates every row of `points` over `threads` threads; each point's result depends only on the
 // point, so the order of work does not change a bit.
 std::vector<std::vector<double>> evaluate_all(const Scenario& base, const ForcePackage& force,
@@ -121,8 +183,9 @@ std::vector<std::vector<double>> evaluate_all(const Scenario& base, const ForceP
     Scenario scenario = base;
     for (std::size_t row = next++; row < points.rows; row = next++) {
       scenario.simulation = base.simulation;
-      apply_point(inputs, &points.values[row * points.cols], scenario);
-      results[row] = evaluate(scenario, force, seed, spec.replications);
+      const double* u = &points.values[row * points.cols];
+      apply_point(inputs, u, scenario);
+      results[row] = evaluate(scenario, force_at(force, inputs, u), seed, spec.replications);
       ++done;
     }
   };
@@ -219,6 +282,10 @@ void headline_and_prim(SensitivityResult& r, const SensitivitySpec& spec, std::s
   r.prim_threshold = spec.prim_threshold.value_or(nearest_rank(all_sorted, 0.25));
   std::vector<bool> fails(prim_rows);
   for (std::size_t i = 0; i < prim_rows; ++i) fails[i] = all[i] < r.prim_threshold;
+  if (spec.method == SensitivityMethod::oat) {
+    r.prim.reason = "PRIM needs a space-filling design: run --method sobol or morris";
+    return;
+  }
   r.prim = sensitivity::prim(rows_of(r.points, 0, prim_rows), fails);
 }
 
@@ -269,10 +336,10 @@ Expected<SensitivityResult> run_sensitivity(const Scenario& base_in, const Sensi
     if (!variant) return Status::invalid_input(fmt::format("variant '{}' cannot be loaded", spec.variant));
   }
   const Scenario& scenario = variant ? *variant : base_in;
-  auto inputs = sensitivity_inputs(scenario, spec.parameter_globs);
-  if (!inputs) return inputs.status();
   auto force = force_for(scenario, ForceMode::planned);  // solved once, kept at every point
   if (!force) return force.status();
+  auto inputs = sensitivity_inputs(scenario, *force, spec.parameter_globs);
+  if (!inputs) return inputs.status();
   {
     Diagnostics compile;
     (void)sim::compile_model(scenario, *force, kBase, compile);

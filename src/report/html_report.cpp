@@ -46,6 +46,7 @@ std::string script_safe_json(const nlohmann::json& value) {
 std::string render_html_report(const WebAssets& assets, const ReportData& data, const std::string& title) {
   const nlohmann::json blob = {{"manifest", data.manifest}, {"scenario", data.scenario}, {"summary", data.summary},
                                {"plan", data.plan},         {"coverage", data.coverage}, {"laydown", data.laydown},
+                               {"required_coverage", data.required_coverage}, {"required_laydown", data.required_laydown},
                                {"basemap", data.basemap},   {"simulation", data.simulation},
                                {"sensitivity", data.sensitivity},
                                {"assumptions", data.assumptions}};

@@ -161,6 +161,17 @@ ordered coverage_json(const LaydownResult& r) {
     if (l.line_km_covered) layer["line_km_covered"] = round_to(*l.line_km_covered, 1);
     if (l.line_share) layer["line_share"] = round_to(*l.line_share, 4);
     if (!l.note.empty()) layer["note"] = l.note;
+    // The pledged force with placeholders for unknown quantities: the shares at each level.
+    if (l.population_share_range && l.area_share_range) {
+      const auto level = [&](double population, double area) {
+        return ordered{{"population_share", round_to(population, 4)}, {"area_share", round_to(area, 4)}};
+      };
+      const geo::ShareRange& p = *l.population_share_range;
+      const geo::ShareRange& a = *l.area_share_range;
+      layer["low"] = level(p.low, a.low);
+      layer["central"] = level(p.central, a.central);
+      layer["high"] = level(p.high, a.high);
+    }
     layers.push_back(layer);
   }
   doc["layers"] = layers;
@@ -231,6 +242,11 @@ std::string laydown_text(const LaydownResult& r) {
                        l.note.empty() ? "" : "  (" + l.note + ")");
     if (l.line_km_covered) out += fmt::format("  {:<16} {:.0f} km of the line watched ({:.1f}%)\n", "", *l.line_km_covered, 100 * l.line_share.value_or(0));
     if (l.buffer_zone_share) out += fmt::format("  {:<16} {:5.1f}% of the buffer zone seen\n", "", 100 * *l.buffer_zone_share);
+    if (l.population_share_range) {
+      const geo::ShareRange& p = *l.population_share_range;
+      out += fmt::format("  {:<16} placeholders low/central/high: {:.1f}% / {:.1f}% / {:.1f}% of people\n", "", 100 * p.low,
+                         100 * p.central, 100 * p.high);
+    }
   }
   if (r.reaction_time_minutes) {
     out += fmt::format("\nReaction time to the line: p50 {:.0f} min, p90 {:.0f} min, max {:.0f} min\n", r.reaction_time_minutes->p50,

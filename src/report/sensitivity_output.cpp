@@ -24,6 +24,12 @@ nlohmann::json parameter_rows(const SensitivityResult& r, std::size_t output) {
   for (std::size_t i = 0; i < r.inputs.size(); ++i) {
     const auto& input = r.inputs[i];
     nlohmann::json row = {{"key", input.key}, {"low", input.low}, {"high", input.high}};
+    if (input.pledges) {
+      row["range_note"] = "materialisation draw: each conditional assignment of the nation stays when u < its pledge's probability";
+      nlohmann::json probabilities = nlohmann::json::array();
+      for (const auto& [index, probability] : input.pledges->assignments) probabilities.push_back(r4(probability));
+      row["pledge_probabilities"] = probabilities;
+    }
     if (input.members.size() == 1 && input.members[0].list) {
       row["range_note"] = "position between the registry's low and high lists";
     }

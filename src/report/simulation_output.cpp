@@ -57,6 +57,8 @@ nlohmann::json variant_description_json(const sim::VariantDescription& v) {
   nlohmann::json multipliers = nlohmann::json::array();
   for (double m : v.failure_multiplier_normalised) multipliers.push_back(round_to(m, 4));
   return {{"name", v.name},
+          {"mode", v.mode},
+          {"reference", v.reference},
           {"mandate", v.mandate},
           {"us_backstop", v.us_backstop},
           {"force", {{"origin", v.force_origin}, {"troops_in_theatre", round_to(v.troops_in_theatre, 1)}, {"nations", nations}}},
@@ -237,6 +239,7 @@ nlohmann::json troops_in_theatre(const VariantAccumulator& v, const std::vector<
 nlohmann::json variant_results(const sim::VariantDescription& described, const VariantAccumulator& v,
                                const sim::RunDescription& run) {
   return {{"name", described.name},
+          {"mode", described.mode},
           {"replications", v.replications},
           {"survival", survival(v, run.days)},
           {"survival_curve", survival_curve(v, run.sample_days)},
@@ -247,7 +250,7 @@ nlohmann::json variant_results(const sim::VariantDescription& described, const V
           {"troops_in_theatre", troops_in_theatre(v, run.sample_days)}};
 }
 
-// Paired differences of each later variant against the first (common random numbers).
+// Paired differences of each later variant against its reference (common random numbers).
 nlohmann::json comparisons(const sim::RunDescription& run, const Accumulators& a) {
   nlohmann::json out = nlohmann::json::array();
   for (std::size_t v = 0; v < a.paired.size(); ++v) {
@@ -262,12 +265,24 @@ nlohmann::json comparisons(const sim::RunDescription& run, const Accumulators& a
                                              {"low", round_to(mean - half, 4)},
                                              {"high", round_to(mean + half, 4)}};
     }
-    out.push_back({{"variant", run.variants[v + 1].name}, {"baseline", run.variants[0].name}, {"metrics", metrics}});
+    const sim::VariantDescription& variant = run.variants[v + 1];
+    const sim::VariantDescription& baseline = run.variants[variant.reference];
+    out.push_back({{"variant", variant.name},
+                   {"mode", variant.mode},
+                   {"baseline", baseline.name},
+                   {"baseline_mode", baseline.mode},
+                   {"metrics", metrics}});
   }
   return out;
 }
 
 // --- simulation.md, rendered from simulation.json so that both show the very same numbers.
+
+// "name (mode)", or the name alone when the mode is not said.
+std::string labelled(const nlohmann::json& name, const nlohmann::json& mode) {
+  const std::string m = mode.get<std::string>();
+  return m.empty() ? name.get<std::string>() : fmt::format("{} ({})", name.get<std::string>(), m);
+}
 
 std::string percent(const nlohmann::json& p) { return fmt::format("{:.1f} %", 100 * p.get<double>()); }
 
@@ -277,7 +292,7 @@ std::string interval(const nlohmann::json& row) {
 }
 
 void write_variant(std::string& md, const nlohmann::json& v, const nlohmann::json& described) {
-  md += fmt::format("## Variant `{}`\n\n", v["name"].get<std::string>());
+  md += fmt::format("## Variant `{}`\n\n", labelled(v["name"], v["mode"]));
   md += fmt::format("Force: {} troops from {} nations ({}); mandate {}; US backstop {}; hazard ratio from deterrence on "
                     "day 0: {}.\n\n",
                     described["force"]["troops_in_theatre"].dump(), described["force"]["nations"].size(),
@@ -321,8 +336,8 @@ void write_comparisons(std::string& md, const nlohmann::json& comparisons) {
         "interval |\n|---|---|---:|---|\n";
   for (const auto& c : comparisons) {
     for (const auto& [name, m] : c["metrics"].items()) {
-      md += fmt::format("| {} − {} | {} | {} | {} to {} |\n", c["variant"].get<std::string>(),
-                        c["baseline"].get<std::string>(), name, m["difference"].dump(), m["low"].dump(),
+      md += fmt::format("| {} − {} | {} | {} | {} to {} |\n", labelled(c["variant"], c["mode"]),
+                        labelled(c["baseline"], c["baseline_mode"]), name, m["difference"].dump(), m["low"].dump(),
                         m["high"].dump());
     }
   }

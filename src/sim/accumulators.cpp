@@ -117,6 +117,7 @@ Accumulators Accumulators::sized_for(const std::vector<Model>& models) {
   Accumulators a;
   for (const auto& m : models) a.variants.emplace_back(m.settings.days, m.nations.size(), m.sample_days.size());
   a.paired.resize(models.empty() ? 0 : models.size() - 1);
+  for (std::size_t v = 1; v < models.size(); ++v) a.references.push_back(models[v].reference);
   return a;
 }
 
@@ -124,7 +125,8 @@ void Accumulators::add(const std::vector<ReplicationOutcome>& outcomes) {
   for (std::size_t v = 0; v < outcomes.size(); ++v) variants[v].add(outcomes[v]);
   for (std::size_t v = 1; v < outcomes.size(); ++v) {
     for (int metric = 0; metric < kPairedMetrics; ++metric) {
-      paired[v - 1][metric].add(paired_value(outcomes[v], metric) - paired_value(outcomes[0], metric));
+      const ReplicationOutcome& reference = outcomes[references[v - 1]];
+      paired[v - 1][metric].add(paired_value(outcomes[v], metric) - paired_value(reference, metric));
     }
   }
 }

@@ -35,6 +35,8 @@ DeterrenceDescription describe_deterrence(const Model& m) {
 VariantDescription describe_variant(const Model& m) {
   VariantDescription v;
   v.name = m.variant;
+  v.mode = m.mode;
+  v.reference = m.reference;
   v.mandate = to_string(m.settings.mandate);
   v.us_backstop = backstop_status(m);
   v.force_origin = m.force_origin;

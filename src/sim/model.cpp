@@ -121,6 +121,44 @@ std::array<double, kEscalationLevels> normalised_multipliers(const LadderSetting
   return r;
 }
 
+// Steps of the build-up smaller than this share of the package are merged into the next one, so
+// a day-by-day flow becomes at most about 1/kMinArrivalStep events a replication. A merged step
+// arrives at the day its last point is reached: the force in theatre is never overstated.
+constexpr double kMinArrivalStep = 0.05;
+
+// The package's build-up curve as shares of the whole force. No curve (a package from the
+// pledges, or a plan.json without a force flow): the whole force is in theatre on day 0.
+void build_arrivals(const ForcePackage& package, Model& m) {
+  m.initial_share = 1;
+  m.arrivals.clear();
+  if (package.buildup.empty() || package.buildup.back().troops <= 0) return;
+  const double full = package.buildup.back().troops;
+  m.initial_share = 0;
+  double last_kept = 0;
+  for (std::size_t i = 0; i < package.buildup.size(); ++i) {
+    const BuildupPoint& point = package.buildup[i];
+    const bool last = i + 1 == package.buildup.size();
+    const double share = last ? 1.0 : std::clamp(point.troops / full, 0.0, 1.0);
+    if (point.day <= 0) {
+      m.initial_share = std::max(m.initial_share, share);
+      last_kept = m.initial_share;
+      continue;
+    }
+    if (share <= last_kept || (!last && share - last_kept < kMinArrivalStep)) continue;
+    m.arrivals.push_back({static_cast<double>(point.day), share});
+    last_kept = share;
+  }
+}
+
+// The share of the package in theatre on a day (arrivals on that day included).
+double share_on(const Model& m, double day) {
+  double share = m.initial_share;
+  for (const auto& a : m.arrivals) {
+    if (a.day <= day) share = a.share;
+  }
+  return share;
+}
+
 void build_schedule(Model& m) {
   const SimulationSettings& s = m.settings;
   const double horizon = s.days;
@@ -131,6 +169,11 @@ void build_schedule(Model& m) {
     add(day, ScheduledKind::epoch, -1);
   }
   if (m.backstop_arrival_day < kNever) add(m.backstop_arrival_day, ScheduledKind::backstop_arrival, -1);
+  for (int i = 0; i < static_cast<int>(m.arrivals.size()); ++i) {
+    if (m.arrivals[i].day > 0 && m.arrivals[i].day < horizon) {
+      m.schedule.push_back({m.arrivals[i].day, ScheduledKind::force_arrival, -1, i});
+    }
+  }
   for (int i = 0; i < static_cast<int>(m.nations.size()); ++i) {
     const NationModel& n = m.nations[i];
     if (n.election_day >= 0) {
@@ -230,6 +273,7 @@ Model compile_model(const Scenario& scenario, const ForcePackage& package, const
   m.parameters = simulation_parameter_rows(scenario);
   m.nations = build_nations(scenario, package);
   apply_overrides(m.settings, m.nations, diagnostics);
+  build_arrivals(package, m);
   for (auto& n : m.nations) {
     m.initial_troops += n.troops;
     n.inverse_log_tolerance = 1 / std::log1p(n.casualty_tolerance_kia);
@@ -244,6 +288,7 @@ Model compile_model(const Scenario& scenario, const ForcePackage& package, const
   build_schedule(m);
   for (int day = 0; day <= m.settings.days; day += m.settings.report_interval_days) m.sample_days.push_back(day);
   if (m.sample_days.back() != m.settings.days) m.sample_days.push_back(m.settings.days);
+  for (int day : m.sample_days) m.share_at_sample.push_back(share_on(m, day));
   return m;
 }
 

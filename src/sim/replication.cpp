@@ -146,6 +146,8 @@ class Replication {
   void on_casualty();
   void on_scheduled(const ScheduledEvent& event);
   void withdraw(int n, WithdrawalCause cause);
+  void arrive(double share);
+  void scale_force_to_share();
   void add_kia(int n, std::uint64_t kia);
   void schedule_pending_exit(int n, double day, WithdrawalCause cause);
   int pick_exposed_nation(Stream& stream);
@@ -188,6 +190,13 @@ class Replication {
   int next_nation_ = -1;
   int next_nation_kind_ = -1;
   bool cascade_triggered_ = false;
+  // The force once fully arrived, of the nations still present; the force in theatre is the
+  // build-up's current share of it (scale_force_to_share).
+  double share_ = 1;
+  double full_combat_troops_ = 0;
+  double full_exposed_troops_ = 0;
+  double full_monitoring_troops_ = 0;
+  double full_training_troops_ = 0;
   // Force in theatre.
   double combat_troops_ = 0;
   double exposed_troops_ = 0;
@@ -226,12 +235,14 @@ void Replication::reset() {
   ws_.nation_streams.clear();
   for (const auto& n : m_.nations) {
     ws_.nation_streams.emplace_back(seed_, rep_, kNationPurpose | (n.stream_id & kNationIdMask), counts_);
-    combat_troops_ += n.combat_troops;
-    exposed_troops_ += n.exposed_troops;
-    monitoring_troops_ += n.monitoring_troops;
-    training_troops_ += n.training_troops;
+    full_combat_troops_ += n.combat_troops;
+    full_exposed_troops_ += n.exposed_troops;
+    full_monitoring_troops_ += n.monitoring_troops;
+    full_training_troops_ += n.training_troops;
     nuclear_nations_ += n.nuclear_armed;
   }
+  share_ = m_.initial_share;
+  scale_force_to_share();
   failure_.start({s_.baseline.weibull_shape, s_.baseline.weibull_scale_days}, s_.days, failure_stream_.exponential());
   for (int p = 0; p < kProcesses; ++p) {
     clocks_[p].threshold = process_streams_[p].exponential();
@@ -423,12 +434,13 @@ void Replication::withdraw(int n, WithdrawalCause cause) {
   out_.withdrawal[n] = cause;
   out_.exit_day[n] = day_;
   update_nation_rate(n);
-  combat_troops_ -= nation.combat_troops;
-  exposed_troops_ -= nation.exposed_troops;
+  full_combat_troops_ -= nation.combat_troops;
+  full_exposed_troops_ -= nation.exposed_troops;
   exposure_changed_ = true;
-  monitoring_troops_ -= nation.monitoring_troops;
-  training_troops_ -= nation.training_troops;
+  full_monitoring_troops_ -= nation.monitoring_troops;
+  full_training_troops_ -= nation.training_troops;
   nuclear_nations_ -= nation.nuclear_armed;
+  scale_force_to_share();
   if (nation.lead && !cascade_triggered_) {
     cascade_triggered_ = true;
     for (std::size_t other = 0; other < m_.nations.size(); ++other) {
@@ -441,6 +453,26 @@ void Replication::withdraw(int n, WithdrawalCause cause) {
     }
   }
   advance_aggregates(day_);
+  update_force_rates();
+  update_level_rates();
+}
+
+// The force in theatre: the present nations' troops times the build-up's share. With the whole
+// package in theatre (share 1) the products are the sums themselves, bit for bit.
+void Replication::scale_force_to_share() {
+  combat_troops_ = full_combat_troops_ * share_;
+  exposed_troops_ = full_exposed_troops_ * share_;
+  monitoring_troops_ = full_monitoring_troops_ * share_;
+  training_troops_ = full_training_troops_ * share_;
+}
+
+// More of the package arrives: deterrence, detection, Ukraine's rebuild and the exposure of the
+// force follow the troops present. Contingents already withdrawn do not return. Every nation
+// grows by the same factor, so the weights that pick a casualty's nation do not change.
+void Replication::arrive(double share) {
+  advance_aggregates(day_);  // detection changes with the monitors in theatre
+  share_ = share;
+  scale_force_to_share();
   update_force_rates();
   update_level_rates();
 }
@@ -461,6 +493,7 @@ void Replication::on_scheduled(const ScheduledEvent& event) {
       fixed_log_hazard_ratio_ = terms_.fixed();
       update_deterrence();
       break;
+    case ScheduledKind::force_arrival: arrive(m_.arrivals[event.arrival].share); break;
     case ScheduledKind::election_start:
     case ScheduledKind::election_end:
       ws_.nations[event.nation].in_election = event.kind == ScheduledKind::election_start;
@@ -487,7 +520,7 @@ void Replication::fight(double day) {
   const double engaged_share = c.engaged_share_by_mandate[m_.mandate_index()];
   double coalition = 0;
   for (std::size_t n = 0; n < m_.nations.size(); ++n) {
-    if (ws_.nations[n].present) coalition += m_.nations[n].troops * engaged_share;
+    if (ws_.nations[n].present) coalition += m_.nations[n].troops * share_ * engaged_share;
   }
   const double red = std::min(c.red_troops_cap, c.red_troops + c.red_regeneration_per_month * day / kDaysPerMonth);
   const double blue = c.ukraine_troops + coalition;
@@ -498,10 +531,11 @@ void Replication::fight(double day) {
   for (std::size_t n = 0; n < m_.nations.size(); ++n) {
     auto& st = ws_.nations[n];
     if (!st.present) continue;
-    const double share = blue > 0 ? m_.nations[n].troops * engaged_share / blue : 0;
+    const double in_theatre = m_.nations[n].troops * share_;
+    const double share = blue > 0 ? in_theatre * engaged_share / blue : 0;
     const double losses = blue_losses * share;
     out_.kia[n] += draws.poisson(losses * c.killed_share);
-    st.post_failure_troops = std::max(0.0, m_.nations[n].troops - losses);
+    st.post_failure_troops = std::max(0.0, in_theatre - losses);
   }
 }
 
@@ -519,7 +553,8 @@ void Replication::finish() {
   out_.incidents[kViolationsDetected] = detected;
   out_.incidents[kViolations] = detected + undetected;
   out_.incidents[kHybridAttacks] = draws.poisson(hybrid_mean_);
-  // Troops in theatre at the sample days: exits as steps, the post-combat force after a failure.
+  // Troops in theatre at the sample days: exits as steps of the whole package, scaled by the share
+  // of it that had arrived by then; the post-combat force after a failure.
   const auto& days = m_.sample_days;
   ws_.troop_steps.assign(days.size() + 1, 0);
   double post_failure = 0;
@@ -537,7 +572,7 @@ void Replication::finish() {
     troops += ws_.troop_steps[j];
     const bool failed = out_.failure_day <= days[j];
     // Troop counts are non-negative: truncating x + 0.5 rounds them like llround, without the call.
-    out_.troops_at_sample[j] = static_cast<std::int64_t>((failed ? post_failure : troops) + 0.5);
+    out_.troops_at_sample[j] = static_cast<std::int64_t>((failed ? post_failure : troops * m_.share_at_sample[j]) + 0.5);
   }
 }
 

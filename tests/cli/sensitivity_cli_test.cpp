@@ -67,6 +67,15 @@ TEST(SensitivityCli, DefaultScenarioWritesTheIssueFields) {
   EXPECT_TRUE(h["sampling"].contains("low"));
   ASSERT_TRUE(j["prim"].contains("threshold"));
   EXPECT_TRUE(!j["prim"]["boxes"].empty() || j["prim"].contains("reason"));
+  // Conditional pledges of the planned force vary as one materialisation draw per nation.
+  bool has_pledge_draw = false;
+  for (const auto& p : j["parameters"]) {
+    if (p["key"].get<std::string>().rfind("pledges.", 0) != 0) continue;
+    has_pledge_draw = true;
+    EXPECT_FALSE(p["pledge_probabilities"].empty()) << p["key"];
+    for (const auto& probability : p["pledge_probabilities"]) EXPECT_LT(probability.get<double>(), 1.0);
+  }
+  EXPECT_TRUE(has_pledge_draw);
   EXPECT_EQ(j["design"]["method"], "sobol");
   EXPECT_EQ(j["design"]["k"].get<std::size_t>(), j["parameters"].size());
   EXPECT_EQ(j["design"]["points"].get<std::size_t>(), 8 * (j["parameters"].size() + 2) + 2 * j["parameters"].size() + 1);

@@ -179,6 +179,73 @@ TEST(CapSizing, TheDefaultScenarioAgreesWithThePlansDetachmentsPerStation) {
   EXPECT_EQ(cap_detachments_per_station(loaded.scenario->laydown, 300), static_cast<int>(r.units / r.per));
 }
 
+// --- coverage as ranges: the pledged force at each placeholder level ---
+
+// The test theatre with a fighters' pledge of `quantity` ("unknown" with a 3/7/14 placeholder, or a number).
+std::string pledged_text(const std::string& quantity) {
+  std::string text = scenario_text("outside_ukraine");
+  const std::string land = "  - {id: GB-land, nation: GB, unit_type: inf_bn, quantity: 2, status: committed, source: test-source}\n";
+  const std::string placeholder = quantity == "unknown" ? ", placeholder: {low: 3, central: 7, high: 14, assumption: test range}" : "";
+  const std::string air = "  - {id: GB-air, nation: GB, unit_type: fighter_det, quantity: " + quantity +
+                          ", status: committed, components: [air]" + placeholder + ", source: test-source}\n";
+  text.replace(text.find(land), land.size(), land + air);
+  return text;
+}
+
+std::optional<Run> lay_down_pledged(const std::string& text, bool with_ranges) {
+  auto loaded = io::load_scenario_text(text, "pledged.yaml");
+  EXPECT_TRUE(loaded.ok()) << all_messages(loaded.diagnostics);
+  if (!loaded.ok()) return std::nullopt;
+  auto run = lay_down(text, package_from_pledges(*loaded.scenario));
+  if (!run || !with_ranges) return run;
+  Diagnostics diagnostics;
+  const auto world = io::load_world_data(write_world(), diagnostics);
+  EXPECT_TRUE(geo::add_placeholder_ranges(run->scenario, *world, run->result).is_ok());
+  run->coverage = report::coverage_json(run->result);
+  return run;
+}
+
+TEST(PlaceholderRanges, EachLevelIsTheLaydownOfThePledgeAtThatNumber) {
+  const auto ranged = lay_down_pledged(pledged_text("unknown"), true);
+  ASSERT_TRUE(ranged);
+  ASSERT_TRUE(geo::has_placeholder_range(ranged->scenario));
+  const geo::Layer& air = layer_of(ranged->result, geo::LayerKind::air_policing);
+  ASSERT_TRUE(air.population_share_range.has_value());
+  ASSERT_TRUE(air.area_share_range.has_value());
+  // The same pledge with its number stated, laid down on its own, at 3, 7 and 14 detachments.
+  const auto stated = [&](const char* quantity) {
+    const auto run = lay_down_pledged(pledged_text(quantity), false);
+    return run ? layer_of(run->result, geo::LayerKind::air_policing) : geo::Layer{};
+  };
+  const geo::Layer low = stated("3"), central = stated("7"), high = stated("14");
+  EXPECT_DOUBLE_EQ(air.population_share_range->low, low.population_share);
+  EXPECT_DOUBLE_EQ(air.population_share_range->central, central.population_share);
+  EXPECT_DOUBLE_EQ(air.population_share_range->high, high.population_share);
+  EXPECT_DOUBLE_EQ(air.area_share_range->low, low.area_share);
+  EXPECT_DOUBLE_EQ(air.area_share_range->high, high.area_share);
+  // Three detachments stand alert at one base; fourteen fly two CAP stations: the range is real.
+  EXPECT_LT(air.area_share_range->low, air.area_share_range->high);
+  // The land force is stated: its layer has no range.
+  EXPECT_FALSE(layer_of(ranged->result, geo::LayerKind::hub_reaction).population_share_range.has_value());
+  // coverage.json carries the levels on the air-policing layer only.
+  for (const auto& layer : ranged->coverage["layers"]) {
+    const bool air_layer = layer["name"] == "air_policing";
+    EXPECT_EQ(layer.contains("low"), air_layer) << layer["name"];
+    if (air_layer) {
+      EXPECT_NEAR(layer["low"]["area_share"].get<double>(), low.area_share, 5e-5);
+      EXPECT_NEAR(layer["high"]["population_share"].get<double>(), high.population_share, 5e-5);
+      EXPECT_EQ(layer["central"]["population_share"], layer["population_share"]);
+    }
+  }
+}
+
+TEST(PlaceholderRanges, AStatedForceHasNoRange) {
+  const auto run = lay_down_pledged(pledged_text("7"), true);
+  ASSERT_TRUE(run);
+  EXPECT_FALSE(geo::has_placeholder_range(run->scenario));
+  for (const auto& layer : run->result.layers) EXPECT_FALSE(layer.population_share_range.has_value()) << to_string(layer.kind);
+}
+
 // --- fighters of a component based abroad ---
 
 TEST(AirPolicing, ACapStationOfAComponentAbroadIsFlownFromABaseAbroad) {

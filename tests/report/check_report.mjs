@@ -68,6 +68,39 @@ try {
     check(state.mapTiles > 0, "the map drew no shapes");
     check(state.layerControl >= 3, "the map has fewer than 3 toggleable layers: " + state.layerControl);
   }
+  if (expect("--expect-laydown")) {
+    // Every layer with coverage, of each force mode, has its overlay ("planned: air_defence") and,
+    // shown alone, draws shapes on the map.
+    const layers = await page.evaluate(() => {
+      const data = JSON.parse(document.getElementById("guarantor-data").textContent);
+      const withCoverage = (coverage, mode) =>
+        ((coverage && coverage.layers) || []).filter((l) => l.emitters > 0).map((l) => mode + ": " + l.name);
+      const expected = withCoverage(data.coverage, "planned").concat(withCoverage(data.required_coverage, "required"));
+      const inputs = Array.from(document.querySelectorAll("#map .leaflet-control-layers-overlays label"))
+        .map((label) => ({ name: label.textContent.trim(), input: label.querySelector("input") }));
+      const paths = () => document.querySelectorAll("#map .leaflet-overlay-pane path").length;
+      const drawn = {};
+      const shownAtFirst = inputs.map(({ input }) => input.checked);
+      for (const { input } of inputs) if (input.checked) input.click();  // everything off
+      const empty = paths();
+      for (const name of expected) {
+        const entry = inputs.find((i) => i.name === name);
+        if (!entry) { drawn[name] = -1; continue; }
+        entry.input.click();
+        drawn[name] = paths() - empty;
+        entry.input.click();
+      }
+      inputs.forEach(({ input }, i) => { if (input.checked !== shownAtFirst[i]) input.click(); });  // as the reader first sees it
+      return { expected, overlays: inputs.map((i) => i.name), drawn };
+    });
+    check(layers.expected.some((n) => n.startsWith("planned: ")), "no planned layer has coverage");
+    check(layers.expected.some((n) => n.startsWith("required: ")), "no required layer has coverage");
+    for (const name of layers.expected) {
+      check(layers.drawn[name] !== -1, "no overlay '" + name + "' in the layer control (has: " + layers.overlays.join(", ") + ")");
+      check(layers.drawn[name] !== -1 && layers.drawn[name] > 0, "the overlay '" + name + "' draws no shapes");
+    }
+    console.log(JSON.stringify({ overlays: layers.overlays.length, checked_layers: layers.drawn }));
+  }
   const drew = (id) => state.canvases.find((c) => c.id === id)?.canvas;
   if (expect("--expect-simulation")) {
     for (const id of ["chart-survival", "chart-escalation", "chart-troops", "chart-casualties"]) check(drew(id), id + " drew nothing");

@@ -10,7 +10,7 @@ rm -rf "$out"
 mkdir -p "$out"
 "$binary" run --replications 2000 --seed 7 --out "$out" > "$out/run.stdout" 2> "$out/run.stderr" || {
   echo "guarantor run failed:"; cat "$out/run.stderr"; exit 1; }
-for file in plan.json plan.md laydown.geojson coverage.json map.svg simulation.json simulation.md sensitivity.json report.html; do
+for file in plan.json plan.md laydown.geojson coverage.json laydown-required.geojson coverage-required.json map.svg simulation.json simulation.md sensitivity.json report.html; do
   [ -s "$out/$file" ] || { echo "guarantor run did not write $file"; exit 1; }
 done
 grep -q "^Report: $out/report.html" "$out/run.stdout" || { echo "run did not say where the report is"; cat "$out/run.stdout"; exit 1; }

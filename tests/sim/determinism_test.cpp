@@ -37,8 +37,16 @@ TEST(Determinism, ThreadCountDoesNotChangeOutput) {
   EXPECT_NE(one, render(models, run(models, 6, 1500, 2), 1500, 6)) << "the seed must matter";
 }
 
-TEST(Determinism, MergedShardsEqualOneRun) {
-  const auto models = variant_models();
+// The fixture's models with the last one paired with the second instead of the first, as a run's
+// required twin is paired with its planned entry.
+std::vector<sim::Model> models_with_reference() {
+  auto models = variant_models();
+  models[2].mode = "required";
+  models[2].reference = 1;
+  return models;
+}
+
+void expect_merged_shards_equal_one_run(const std::vector<sim::Model>& models) {
   const std::uint64_t replications = 1000;
   sim::SimulationRecord whole;
   whole.description = sim::describe_run(load_fixture(kFixture), models);
@@ -77,6 +85,18 @@ TEST(Determinism, MergedShardsEqualOneRun) {
   const auto overlapping = sim::merge_records({shards[0], shards[0], shards[1], shards[2]});
   ASSERT_FALSE(overlapping);
   EXPECT_NE(overlapping.status().message().find("overlap"), std::string::npos) << overlapping.status().message();
+}
+
+TEST(Determinism, MergedShardsEqualOneRun) { expect_merged_shards_equal_one_run(variant_models()); }
+
+TEST(Determinism, MergedShardsEqualOneRunWithANonZeroReference) {
+  expect_merged_shards_equal_one_run(models_with_reference());
+}
+
+TEST(Determinism, ThreadCountDoesNotChangeOutputWithANonZeroReference) {
+  const auto models = models_with_reference();
+  const std::string one = render(models, run(models, 5, 1500, 1), 1500, 5);
+  EXPECT_EQ(one, render(models, run(models, 5, 1500, 3), 1500, 5));
 }
 
 TEST(Determinism, RunRecordOnEveryCoreEqualsOneThread) {
@@ -127,6 +147,51 @@ TEST(CommonRandomNumbers, IdenticalVariantsDifferByExactlyZero) {
     EXPECT_EQ(metric.sum, 0);
     EXPECT_EQ(metric.sum_squares, 0u);
   }
+}
+
+TEST(CommonRandomNumbers, PairsEachVariantWithItsReference) {
+  // Variant 2 paired with variant 1 gives exactly the sums of a run of those two alone.
+  const auto models = models_with_reference();
+  const auto three = run(models, 4, 600);
+  sim::Model second_first = models[1];
+  sim::Model third = models[2];
+  third.reference = 0;
+  const auto two = run({second_first, third}, 4, 600);
+  ASSERT_EQ(three.paired.size(), 2u);
+  for (int m = 0; m < sim::kPairedMetrics; ++m) {
+    SCOPED_TRACE(sim::paired_metric_name(m));
+    EXPECT_EQ(three.paired[1][m].sum, two.paired[0][m].sum);
+    EXPECT_EQ(three.paired[1][m].sum_squares, two.paired[0][m].sum_squares);
+  }
+  // And a copy of the second model paired with it differs by exactly zero, while against the
+  // first (which has the US backstop) it does not.
+  sim::Model copy = models[1];
+  copy.reference = 1;
+  const auto with_copy = run({models[0], models[1], copy}, 4, 600);
+  for (const auto& metric : with_copy.paired[1]) EXPECT_EQ(metric.sum_squares, 0u);
+  EXPECT_NE(with_copy.paired[0][sim::kTotalKia].sum_squares, 0u);
+}
+
+TEST(CommonRandomNumbers, ComparisonsNameThePairAndItsModes) {
+  const auto models = models_with_reference();
+  sim::SimulationRecord record;
+  record.description = sim::describe_run(load_fixture(kFixture), models);
+  record.replications = 50;
+  record.end = 50;
+  record.accumulators = run(models, 1, 50);
+  const auto j = report::simulation_json(record);
+  ASSERT_EQ(j["comparisons"].size(), 2u);
+  EXPECT_EQ(j["comparisons"][1]["variant"], "interposition");
+  EXPECT_EQ(j["comparisons"][1]["mode"], "required");
+  EXPECT_EQ(j["comparisons"][1]["baseline"], "no-backstop");
+  EXPECT_EQ(j["comparisons"][0]["baseline"], "base");
+  EXPECT_EQ(j["variants"][2]["mode"], "required");
+  // A reference that is not an earlier variant is refused when the record is read back.
+  auto bad = j;
+  bad["context"]["variants"][2]["reference"] = 2;
+  const auto reread = io::simulation_record_from_json(bad);
+  ASSERT_FALSE(reread);
+  EXPECT_NE(reread.status().message().find("reference"), std::string::npos) << reread.status().message();
 }
 
 TEST(CommonRandomNumbers, BackstopLowersFailureWithATightInterval) {

@@ -56,6 +56,11 @@
     if (!entry) return null;
     return { p: entry.p, lo: entry.low, hi: entry.high };
   }
+  // "name (mode)": a run simulates each option planned and required, so the name alone is ambiguous.
+  function withMode(name, mode) {
+    return mode ? name + " (" + mode + ")" : name;
+  }
+
   function survivalCurve(variant) {
     return (variant.survival_curve || []).map((pt) => [pt.day, pt.p]);
   }
@@ -127,27 +132,34 @@
       if (kind.includes("corridor")) return { color: "#0b7285", weight: 3, dashArray: "6 4" };
       return { color: "#444", weight: 1, fillOpacity: 0.1 };
     };
-    if (data.laydown && data.laydown.features) {
-      for (const f of data.laydown.features) {
-        const p = f.properties || {};
-        const layerName = p.layer_title || p.layer || p.kind || "other";
-        const g = group(layerName, !(p.default_hidden));
-        L.geoJSON(f, {
-          style: () => styleFor(p),
-          pointToLayer: (feat, latlng) => L.circleMarker(latlng, {
-            radius: p.kind === "hub" ? 8 : 4, color: p.kind === "hub" ? "#16213a" : "#555",
-            fillColor: p.kind === "hub" ? "#f2b134" : "#fff", fillOpacity: 1, weight: 2 }),
-          onEachFeature: (feat, layer) => {
-            const name = p.name || p.title || layerName;
-            layer.bindPopup("<b>" + name + "</b>" + (p.description ? "<br>" + p.description : ""));
-            if (p.kind === "hub" || p.label) layer.bindTooltip(name, { permanent: p.kind === "hub", direction: "right", className: "map-label" });
-          },
-        }).addTo(g);
-      }
+    // One overlay per layer and force mode ("planned: air_defence", "required: air_policing"): the
+    // planned force is on by default, the required force (the option as designed) off. Context
+    // (line, occupied side, buffer zone, corridor, hub candidates) is drawn once, from the planned laydown.
+    const addFeature = (f, mode) => {
+      const p = f.properties || {};
+      const layerName = p.layer_title || p.layer || p.kind || "other";
+      const perMode = p.layer || p.role === "hub";
+      if (mode !== "planned" && !perMode) return;
+      const name = perMode ? mode + ": " + layerName : layerName;
+      const g = group(name, mode === "planned" && !p.default_hidden);
+      L.geoJSON(f, {
+        style: () => styleFor(p),
+        pointToLayer: (feat, latlng) => L.circleMarker(latlng, {
+          radius: p.kind === "hub" ? 8 : 4, color: p.kind === "hub" ? "#16213a" : "#555",
+          fillColor: p.kind === "hub" ? "#f2b134" : "#fff", fillOpacity: 1, weight: 2 }),
+        onEachFeature: (feat, layer) => {
+          const title = p.name || p.title || p.label || layerName;
+          layer.bindPopup("<b>" + title + "</b>" + (p.description ? "<br>" + p.description : "") + (perMode ? "<br>force: " + mode : ""));
+          if (p.kind === "hub" || p.label) layer.bindTooltip(title, { permanent: p.kind === "hub" && mode === "planned", direction: "right", className: "map-label" });
+        },
+      }).addTo(g);
+    };
+    for (const [mode, collection] of [["planned", data.laydown], ["required", data.required_laydown]]) {
+      for (const f of (collection && collection.features) || []) addFeature(f, mode);
     }
     L.control.layers(null, overlays, { collapsed: false }).addTo(map);
     L.control.scale({ metric: true, imperial: false }).addTo(map);
-    const all = Object.values(groups).filter((g) => g.getLayers().length);
+    const all = Object.values(groups).filter((g) => g.getLayers().length && map.hasLayer(g));
     if (all.length) {
       const bounds = L.featureGroup(all).getBounds();
       if (bounds.isValid()) map.fitBounds(bounds.pad(0.05));
@@ -170,7 +182,7 @@
         legend: { top: 0 },
         xAxis: { type: "value", name: "day", nameLocation: "middle", nameGap: 28 },
         yAxis: { type: "value", min: 0, max: 1, name: "P(holds)" },
-        series: variants.map((v) => ({ name: v.name, type: "line", showSymbol: false, data: survivalCurve(v) })),
+        series: variants.map((v) => ({ name: withMode(v.name, v.mode), type: "line", showSymbol: false, data: survivalCurve(v) })),
       });
       const esc = escalationLevels(variants[0]);
       chart("chart-escalation", {
@@ -297,7 +309,7 @@
     const metrics = ["p_fail_by_end", "highest_level", "coalition_fatalities", "nations_withdrawn", "troops_at_end"];
     const interval = (m) => (m ? fmt(m.difference, 3) + " [" + fmt(m.low, 3) + ", " + fmt(m.high, 3) + "]" : "–");
     document.getElementById("table-comparisons").appendChild((sim.comparisons || []).length ? table(
-      [{ label: "Option", render: (r) => r.variant + " − " + r.baseline }].concat(metrics.map((k) => ({ label: k.replace(/_/g, " "), render: (r) => interval((r.metrics || {})[k]) }))),
+      [{ label: "Option − baseline", render: (r) => withMode(r.variant, r.mode) + " − " + withMode(r.baseline, r.baseline_mode) }].concat(metrics.map((k) => ({ label: k.replace(/_/g, " "), render: (r) => interval((r.metrics || {})[k]) }))),
       sim.comparisons) : el("p", { class: "hint", text: "Only one option was simulated." }));
     const base = simVariants()[0] || {};
     const withdrawals = (base.withdrawals && base.withdrawals.by_nation) || [];

@@ -69,6 +69,12 @@ struct CapStation {
   double radius_km = 0;        // reach within the intercept time target, capped by combat radius − distance
 };
 
+// A layer's share at the low, central and high placeholder levels of the pledges of unknown
+// quantity (the pledged force only; see add_placeholder_ranges).
+struct ShareRange {
+  double low = 0, central = 0, high = 0;
+};
+
 struct Layer {
   LayerKind kind = LayerKind::air_defence;
   std::string description;  // one line: what a covered point means
@@ -83,6 +89,10 @@ struct Layer {
   std::optional<double> line_km_covered;   // monitoring_teams only: km of the line of contact watched
   std::optional<double> line_share;        // ... and its share of the line's length
   std::string note;                        // e.g. "no air-policing units in the force package"
+  // The pledged force with placeholders: the shares at each placeholder level, for the layers
+  // whose coverage depends on the level (empty otherwise).
+  std::optional<ShareRange> population_share_range;
+  std::optional<ShareRange> area_share_range;
 };
 
 struct TradeoffPoint {
@@ -159,5 +169,21 @@ struct LaydownInput {
 // map frames the host country's outline, the line of contact and the sea corridor.
 // The writers of the result are in guarantor/report/laydown_output.hpp.
 Expected<LaydownResult> run_laydown(const LaydownInput& input);
+
+// Which end of a pledge placeholder's range (Pledge::placeholder: low, central, high units).
+enum class PlaceholderLevel { low, central, high };
+
+// True when some non-declined pledge of unknown quantity has a placeholder whose low or high
+// differs from its central value (the pledged force then has a coverage range).
+bool has_placeholder_range(const Scenario& scenario);
+
+// The scenario with every placeholder's central value moved to `level`, so that
+// package_from_pledges() gives the pledged force at that level.
+Scenario with_placeholders_at(const Scenario& scenario, PlaceholderLevel level);
+
+// Lays down the pledged force at the low and high placeholder levels and records, in `central`
+// (the laydown of the pledged force at the central level), each layer's population and area
+// shares at the three levels, for the layers where they differ. Nothing to do without placeholders.
+Status add_placeholder_ranges(const Scenario& scenario, const WorldData& world, LaydownResult& central);
 
 }  // namespace guarantor::geo

@@ -52,11 +52,18 @@ struct ModelSpec {
   ForceMode mode = ForceMode::planned;
   std::optional<ForcePackage> fixed_force;  // e.g. read from a plan.json
   std::optional<int> days;                  // overrides simulation.days for every model
+  // When set, each variant is followed by its twin with the force in this mode (e.g. required
+  // after planned), paired with it: the twin's differences are against its own variant's entry,
+  // not the first model. Ignored with `fixed_force` (the twin would be the same force).
+  std::optional<ForceMode> twin_mode;
 };
 Expected<std::vector<sim::Model>> compile_models(const Scenario& base, const ModelSpec& spec, Diagnostics& diagnostics);
 
 struct RunSpec {
   std::vector<std::string> variants;  // compared with the base
+  // Simulate each option (the base and each variant) planned, then required, the required twin
+  // paired with its planned entry: "what the pledges give" beside "the option as designed".
+  bool compare_required = true;
   std::optional<std::uint64_t> replications;
   std::optional<std::uint64_t> seed;
   unsigned threads = 0;  // 0 = every core
@@ -71,10 +78,16 @@ struct RunSpec {
   std::uint64_t sensitivity_replications = 200;
 };
 
+// The laydown of a scenario's force in `mode` (force_for). The pledged force with placeholders
+// for unknown quantities also gets each layer's shares at the low, central and high levels.
+Expected<geo::LaydownResult> laydown_for(const Scenario& scenario, ForceMode mode, const geo::WorldData& world);
+
 struct RunResult {
   plan::PlanResult plan;
   ForcePackage force;
-  geo::LaydownResult laydown;
+  geo::LaydownResult laydown;           // of the planned force
+  ForcePackage required_force;          // force_for(base, ForceMode::required)
+  geo::LaydownResult required_laydown;  // of the required force
   sim::SimulationRecord simulation;
   std::vector<params::Row> parameters;  // every parameter of the base run, as `guarantor params` lists them
   std::vector<std::string> variants;    // the variants compared with the base
@@ -82,7 +95,8 @@ struct RunResult {
 };
 
 // The main job on one scenario: plan (with contingency and explanations), laydown of the planned
-// force, simulation of the base and each variant with its own planned force.
+// force, simulation of the base and each variant with its own planned force (and, with
+// compare_required, its required force right after it).
 Expected<RunResult> run(const Scenario& base, const RunSpec& spec, Diagnostics& diagnostics);
 
 }  // namespace guarantor::pipeline

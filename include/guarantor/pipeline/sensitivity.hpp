@@ -13,6 +13,7 @@
 
 #include "guarantor/core/diagnostics.hpp"
 #include "guarantor/core/status.hpp"
+#include "guarantor/scenario/force_package.hpp"
 #include "guarantor/scenario/scenario.hpp"
 #include "guarantor/sensitivity/analysis_result.hpp"
 #include "guarantor/sim/engine.hpp"
@@ -42,9 +43,12 @@ struct SensitivitySpec {
 };
 
 // The inputs a scenario offers: every simulation parameter labelled assumption with a plausible
-// range, filtered by `globs` (shell patterns on the key; empty = all). invalid_input naming the
-// pattern when a glob matches nothing.
-Expected<std::vector<SensitivityInput>> sensitivity_inputs(const Scenario& scenario, const std::vector<std::string>& globs);
+// range (fixed, narrowed or grouped by the scenario's sensitivity section), then one
+// `pledges.<NATION>.materialises` draw per contributor with conditional pledges in `force` (the
+// planned force, not re-solved), filtered by `globs` (shell patterns on the key; empty = all).
+// invalid_input naming the pattern when a glob matches nothing.
+Expected<std::vector<SensitivityInput>> sensitivity_inputs(const Scenario& scenario, const ForcePackage& force,
+                                                           const std::vector<std::string>& globs);
 
 Expected<SensitivityResult> run_sensitivity(const Scenario& scenario, const SensitivitySpec& spec,
                                             Diagnostics& diagnostics);

@@ -27,6 +27,8 @@ struct ReportData {
   nlohmann::json plan;         // plan.json
   nlohmann::json coverage;     // coverage.json
   nlohmann::json laydown;      // laydown.geojson
+  nlohmann::json required_coverage;  // coverage-required.json (guarantor run)
+  nlohmann::json required_laydown;   // laydown-required.geojson (guarantor run)
   nlohmann::json basemap;      // borders and coastlines (GeoJSON)
   nlohmann::json simulation;   // simulation.json
   nlohmann::json sensitivity;  // sensitivity.json

@@ -13,7 +13,8 @@
 namespace guarantor::report {
 
 // The version of simulation.json's layout (io refuses other versions).
-inline constexpr int kSimulationRecordVersion = 1;
+// 2: variants carry `mode` and `reference`; comparisons pair each variant with its reference.
+inline constexpr int kSimulationRecordVersion = 2;
 
 nlohmann::json simulation_json(const sim::SimulationRecord& record);
 // The same numbers as simulation_json, for people.

@@ -5,6 +5,8 @@
 // guarantor/report/sensitivity_output.hpp.
 
 #include <cstdint>
+#include <optional>
+#include <utility>
 #include <string>
 #include <vector>
 
@@ -23,10 +25,18 @@ struct InputMember {
   double low = 0, high = 1;  // the range explored; for a list, positions 0..1 between its lists
   bool list = false;
 };
+// A contributor whose conditional pledges may not materialise: its assignments in the planned
+// force stay when the input's u falls below their pledge probability (u is uniform on [0, 1], so
+// each stays with its probability; one u per nation groups its pledges).
+struct PledgeDraw {
+  std::string nation;
+  std::vector<std::pair<std::size_t, double>> assignments;  // index in the force, probability
+};
 struct SensitivityInput {
-  std::string key;                   // the registry key, or the group's name
-  std::vector<InputMember> members;  // one for a plain input
-  double low = 0, high = 1;          // a plain input's range (a group: 0..1)
+  std::string key;                   // the registry key, the group's name, or pledges.<NATION>.materialises
+  std::vector<InputMember> members;  // one for a plain input; none for a pledge draw
+  double low = 0, high = 1;          // a plain input's range (a group or a pledge draw: 0..1)
+  std::optional<PledgeDraw> pledges;  // set for a pledge draw
 };
 
 

@@ -58,7 +58,7 @@ class CountHistogram {
   std::uint64_t sum_ = 0;
 };
 
-// Paired difference of one metric between a variant and the first (common random numbers).
+// Paired difference of one metric between a variant and its reference (common random numbers).
 struct PairedSum {
   std::int64_t sum = 0;
   std::uint64_t sum_squares = 0;
@@ -95,7 +95,9 @@ double mean_nations_withdrawn(const VariantAccumulator& v);
 
 struct Accumulators {
   std::vector<VariantAccumulator> variants;
-  std::vector<std::array<PairedSum, kPairedMetrics>> paired;  // variant i+1 minus variant 0
+  // paired[i]: variant i+1 minus variant references[i] (an earlier variant; Model::reference).
+  std::vector<std::array<PairedSum, kPairedMetrics>> paired;
+  std::vector<std::size_t> references;
 
   static Accumulators sized_for(const std::vector<Model>& models);
   // Outcomes of one replication index, one per variant.

@@ -73,6 +73,8 @@ struct DeterrenceDescription {
 
 struct VariantDescription {
   std::string name;
+  std::string mode;           // Model::mode: planned, required or pledged ("" = not said)
+  std::size_t reference = 0;  // Model::reference: the variant its paired differences are against
   std::string mandate;      // to_string(Mandate)
   std::string us_backstop;  // present, delayed or absent
   std::string force_origin;

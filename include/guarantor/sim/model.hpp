@@ -19,7 +19,7 @@ inline constexpr double kDaysPerMonth = 365.25 / 12;
 
 struct NationModel {
   std::string code;
-  double troops = 0;           // in theatre
+  double troops = 0;           // in theatre once the whole package has arrived (Model::arrivals)
   double exposed_troops = 0;   // troops weighted by where their component is based
   double combat_troops = 0;    // troops weighted by domain (combat power)
   double training_troops = 0;  // in components of kind training
@@ -34,12 +34,22 @@ struct NationModel {
   std::uint32_t stream_id = 0;      // keys the nation's random streams (stable across variants)
 };
 
-enum class ScheduledKind { epoch, backstop_arrival, election_start, election_end, renewal };
+enum class ScheduledKind { epoch, backstop_arrival, election_start, election_end, renewal, force_arrival };
 
 struct ScheduledEvent {
   double day = 0;
   ScheduledKind kind = ScheduledKind::epoch;
   int nation = -1;
+  int arrival = -1;  // force_arrival: index into Model::arrivals
+};
+
+// A step of the force's build-up: from `day`, this share of every contributor's troops (and of
+// its combat, exposed, training and monitoring troops) is in theatre (docs/model/simulation.md
+// §6a). The package's build-up curve scales all contributors alike.
+struct ForceArrival {
+  double day = 0;
+  double share = 1;  // 0..1 of the whole package, non-decreasing along Model::arrivals
+  bool operator==(const ForceArrival&) const = default;
 };
 
 // One registry parameter of the simulation stage as the variant set it (for the record):
@@ -53,6 +63,12 @@ struct ParameterRow {
 
 struct Model {
   std::string variant;  // "base" for the scenario without a variant
+  // The force mode the package was built in ("planned", "required" or "pledged"; "" = not said,
+  // e.g. a force read from a plan.json), and the index of the model in the run this one is
+  // compared with (paired differences with common random numbers). A reference is an earlier
+  // model; the first model's is itself (0) and it has no paired difference.
+  std::string mode;
+  std::size_t reference = 0;
   SimulationSettings settings;
   std::string force_origin;
   std::vector<NationModel> nations;  // contributors with troops in theatre, by code
@@ -60,7 +76,12 @@ struct Model {
   std::array<double, kEscalationLevels> failure_multiplier{};  // after normalisation
   bool backstop_at_start = false;
   double backstop_arrival_day = kNever;
-  double initial_troops = 0;
+  double initial_troops = 0;  // the whole package (in theatre on day 0: initial_share of it)
+  // The build-up: the share of the package in theatre on day 0, the later steps (each one a
+  // force_arrival event in the schedule), and the share in theatre at each sample day.
+  double initial_share = 1;
+  std::vector<ForceArrival> arrivals;
+  std::vector<double> share_at_sample;
   std::vector<int> sample_days;  // days at which troops in theatre are recorded
   // Logarithms of the constant hazard ratios, computed once rather than in the event loop.
   double log_nuclear_hr = 0;
