@@ -47,16 +47,16 @@ namespace {
 
 // The probability that the pledge behind an assignment materialises: 1 when the nation has a
 // committed pledge of that unit type (or a committed national package), else its conditional
-// pledge's probability (plan.default_probability when none is stated), as the planner counts it.
-double materialising_probability(const Scenario& scenario, const Assignment& a) {
+// pledge's probability (materialising_probability), as the planner counts it.
+double assignment_probability(const Scenario& scenario, const Assignment& a) {
   double probability = 0;
   bool found = false;
   for (const auto& p : scenario.pledges) {
     if (p.nation != a.nation || p.status == PledgeStatus::declined) continue;
     if (p.unit_type != a.unit_type && !p.package) continue;
     found = true;
-    if (p.status == PledgeStatus::committed) return 1.0;
-    probability = std::max(probability, p.probability.known() ? *p.probability.value : scenario.plan.default_probability);
+    probability = std::max(probability, materialising_probability(p, scenario.plan));
+    if (probability >= 1.0) return 1.0;
   }
   return found ? probability : 1.0;
 }
@@ -67,7 +67,7 @@ std::vector<SensitivityInput> pledge_inputs(const Scenario& scenario, const Forc
   for (std::size_t i = 0; i < force.assignments.size(); ++i) {
     const Assignment& a = force.assignments[i];
     if (a.notional || a.troops <= 0) continue;
-    const double probability = materialising_probability(scenario, a);
+    const double probability = assignment_probability(scenario, a);
     if (probability >= 1.0) continue;
     auto& draw = by_nation[a.nation];
     draw.nation = a.nation;
@@ -422,7 +422,7 @@ Expected<TestFunctionResult> run_test_function(const std::string& spec_text, con
   r.replications = 0;
   r.seed = spec.seed.value_or(20260227);
   r.variant = t.name;
-  for (std::size_t i = 0; i < k; ++i) r.inputs.push_back({fmt::format("x{}", i + 1), {}, 0, 1});
+  for (std::size_t i = 0; i < k; ++i) r.inputs.push_back({fmt::format("x{}", i + 1), {}, 0, 1, std::nullopt});
   const DesignLayout layout = build_design(r, spec, k);
   r.outputs.assign(1, std::vector<double>(r.points.rows));
   for (std::size_t row = 0; row < r.points.rows; ++row) r.outputs[0][row] = f(&r.points.values[row * k]);

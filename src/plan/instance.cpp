@@ -194,12 +194,9 @@ void add_pledge(Instance& inst, const Pledge& pledge) {
   offer.quantity_assumed = placeholder || (pledge.package ? pledge.troops_reported.provenance.assumption
                                                           : pledge.quantity.provenance.assumption);
   if (offer.conditional) {
-    if (pledge.probability.known()) {
-      offer.probability = *pledge.probability.value;
-    } else {
-      offer.probability = inst.settings.default_probability;
-      offer.probability_assumed = true;
-    }
+    // The stated probability (or the default), times the approval vote when parliament must approve.
+    offer.probability = materialising_probability(pledge, inst.settings);
+    offer.probability_assumed = !pledge.probability.known();
   }
   if (!pledge.package) {
     add_offer(inst, std::move(offer));

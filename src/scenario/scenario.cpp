@@ -84,6 +84,13 @@ double UnitType::rotation_multiplier() const {
   return deploy > 0 ? (deploy + dwell) / deploy : 1.0;
 }
 
+double materialising_probability(const Pledge& pledge, const PlanSettings& settings) {
+  if (pledge.status == PledgeStatus::committed) return 1.0;
+  double p = pledge.probability.known() ? *pledge.probability.value : settings.default_probability;
+  if (pledge.has(Condition::parliament_approval)) p *= settings.approval_vote_pass_probability;
+  return p;
+}
+
 bool Pledge::has(Condition c) const { return std::find(conditions.begin(), conditions.end(), c) != conditions.end(); }
 
 bool UnitType::can_fill(const std::string& wanted) const {

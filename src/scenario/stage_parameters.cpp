@@ -38,6 +38,12 @@ std::vector<Parameter> plan_parameters() {
                       0.2, 0.5),
       number("plan.default_probability", "probability", {0, 1}, GUARANTOR_FIELD(plan.default_probability))
           .assumption("P(a conditional pledge with no stated probability materialises); no estimate: 0.3 to 0.7", 0.3, 0.7),
+      number("plan.approval_vote_pass_probability", "probability", {0, 1},
+             GUARANTOR_FIELD(plan.approval_vote_pass_probability))
+          .assumption("P(a parliament's approval vote passes), applied to every pledge conditioned on "
+                      "parliament_approval: P(a renewal vote fails) is 0.02-0.05 at baseline (adversary_cohesion.md "
+                      "§7; Spain: 26 of 26 authorisations passed since 2005)",
+                      0.95, 0.98),
       integer("plan.draws", "coalitions", {0, 100000}, GUARANTOR_FIELD(plan.draws))
           .control("computation: Monte Carlo coalitions drawn from the conditional pledges (0 = off)"),
       seed("plan.seed", GUARANTOR_FIELD(plan.seed)).control("computation: master seed of the pledge draws"),

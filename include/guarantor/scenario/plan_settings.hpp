@@ -22,6 +22,9 @@ struct PlanSettings {
   double framework_min_share = 0.3;
   // Probability that a conditional pledge without a stated probability materialises (assumption).
   double default_probability = 0.5;
+  // Probability that a parliament's approval vote passes; multiplies the probability of every
+  // pledge conditioned on parliament_approval (assumption; adversary_cohesion.md §7).
+  double approval_vote_pass_probability = 0.97;
   // Monte Carlo coalitions drawn from the conditional pledges; 0 turns the mode off.
   int draws = 100;
   // Master seed of those draws.

@@ -303,6 +303,10 @@ struct VariantInfo {
   Provenance provenance;
 };
 
+// P(a pledge materialises): 1 when committed; else its stated probability (plan.default_probability
+// when it states none), times P(the approval vote passes) when it needs parliament's approval.
+double materialising_probability(const Pledge& pledge, const PlanSettings& settings);
+
 struct Scenario {
   ScenarioInfo info;
   std::vector<Nation> nations;
