@@ -18,18 +18,16 @@ trap 'rm -rf "$out"' EXIT
 cpu() { /usr/bin/time -f "%U %S" "$@" > /dev/null 2> "$out/time" || { cat "$out/time"; exit 1; }
         tail -1 "$out/time" | awk '{print $1 + $2}'; }
 
-points=$(( 2 * $("$cli" params "$scenario" --json | /usr/bin/python3 -c '
-import json, sys
-rows = json.load(sys.stdin)
-print(sum(1 for r in rows if r["stage"] == "simulation" and r["label"] == "assumption" and r["plausible"] is not None))') + 1 ))
 reps=2000
+sens_start=$(cpu "$cli" sensitivity "$scenario" --method oat --replications 1 --threads 1 --out "$out/t0")
+sens_full=$(cpu "$cli" sensitivity "$scenario" --method oat --replications "$reps" --threads 1 --out "$out/t1")
+# The design's size as the run reports it (every assumption and pledge draw, low and high, plus the centre).
+points=$(/usr/bin/python3 -c 'import json, sys; print(json.load(open(sys.argv[1]))["design"]["points"])' "$out/t1/sensitivity.json")
 total=$(( points * reps ))
 echo "one-at-a-time design: $points points x $reps replications = $total replications"
 
 sim_start=$(cpu "$cli" simulate "$scenario" --replications 1 --threads 1 --out "$out/s0")
 sim_full=$(cpu "$cli" simulate "$scenario" --replications "$total" --threads 1 --out "$out/s1")
-sens_start=$(cpu "$cli" sensitivity "$scenario" --method oat --replications 1 --threads 1 --out "$out/t0")
-sens_full=$(cpu "$cli" sensitivity "$scenario" --method oat --replications "$reps" --threads 1 --out "$out/t1")
 /usr/bin/python3 - "$total" "$sim_start" "$sim_full" "$sens_start" "$sens_full" <<'PY'
 import sys
 total, s0, s1, t0, t1 = (float(x) for x in sys.argv[1:])
