@@ -31,7 +31,9 @@ std::vector<Parameter> top_level() {
                    "(coalition_facts.md)"),
       choice("simulation.us_backstop", {"automatic", "present", "absent", "delayed"},
              GUARANTOR_ENUM(simulation.us_backstop, BackstopMode))
-          .control("model switch: automatic reads the scenario (an enabled us_backstop component means present)"),
+          .control("model switch: automatic scales the US term by the filled share of the us_backstop requirement "
+                   "(0 when nothing is filled); present = filled notionally; delayed = the filled share after the "
+                   "delay"),
       number("simulation.us_backstop_delay_days", "days", {0, 3650}, GUARANTOR_FIELD(simulation.us_backstop_delay_days))
           .assumption("US assets arrive in weeks to months when delayed: NRF 5-30 days (model_evidence_2.md §4.2) to "
                       "the 60-day brigade median and its 30-120 range (§4)",
@@ -97,8 +99,9 @@ std::vector<Parameter> deterrence() {
           .assumption(std::string("combat-power weight of a maritime troop; ") + kNoEvidence, 0.25, 1.0),
       number("simulation.deterrence.nuclear_hazard_ratio", "hazard ratio", {1e-6, 1},
              GUARANTOR_FIELD(simulation.deterrence.nuclear_hazard_ratio))
-          .assumption("a nuclear-armed contributor present. Fuhrmann & Sechser 2014: alliances with nuclear states "
-                      "deter, stationing adds nothing (model_evidence_2.md §3.5): 0.7 to 1.0 (no effect)",
+          .assumption("a nuclear-armed contributor with troops in Ukraine. Default 1.0 (no effect): alliances with "
+                      "nuclear states deter, stationing adds nothing beyond the alliance commitment (Fuhrmann & "
+                      "Sechser 2014, model_evidence_2.md §3.5); 0.7 to 1.0 for sensitivity",
                       0.7, 1.0),
       number("simulation.deterrence.us_backstop_hazard_ratio", "hazard ratio", {1e-6, 1},
              GUARANTOR_FIELD(simulation.deterrence.us_backstop_hazard_ratio))

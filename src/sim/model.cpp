@@ -9,6 +9,7 @@
 
 #include "guarantor/sim/random.hpp"
 #include "guarantor/scenario/parameters.hpp"
+#include "guarantor/scenario/requirements.hpp"
 
 #include <fmt/format.h>
 #include <nlohmann/json.hpp>
@@ -41,9 +42,28 @@ double exposure_weight(const SimulationSettings& s, ComponentLocation location) 
   return location == ComponentLocation::outside_ukraine ? s.casualties.outside_ukraine_exposure : 1.0;
 }
 
+// Components that act only through their own channels, never through the force term: trainers
+// through Ukraine's rebuild, logistics through sustainment, the US through the backstop term.
+bool acts_through_own_channel(ComponentKind kind) {
+  return kind == ComponentKind::training || kind == ComponentKind::logistics || kind == ComponentKind::us_backstop;
+}
+
+// Whether a component's troops stand in Ukraine. `either` counts as in Ukraine, except for
+// training and logistics, which today work from abroad (trainers in Britain under Interflex, the
+// hubs in Poland and Romania): assumption.
+bool stands_in_ukraine(const Component& component) {
+  switch (component.location) {
+    case ComponentLocation::in_ukraine: return true;
+    case ComponentLocation::outside_ukraine: return false;
+    case ComponentLocation::either: return !acts_through_own_channel(component.kind);
+  }
+  return true;
+}
+
 std::vector<NationModel> build_nations(const Scenario& scenario, const ForcePackage& package) {
   const SimulationSettings& s = scenario.simulation;
   std::map<std::string, NationModel> by_code;
+  std::map<std::string, double> troops_in_ukraine;
   for (const auto& a : package.assignments) {
     if (a.troops <= 0) continue;
     NationModel& n = by_code[a.nation];
@@ -52,8 +72,17 @@ std::vector<NationModel> build_nations(const Scenario& scenario, const ForcePack
     const Component* component = scenario.find_component(a.component);
     const UnitType* unit = scenario.find_unit_type(a.unit_type);
     const ComponentLocation location = component ? component->location : ComponentLocation::in_ukraine;
+    const bool in_ukraine = !component || stands_in_ukraine(*component);
+    const Domain domain = unit ? unit->domain : Domain::land;
     n.exposed_troops += a.troops * exposure_weight(s, location);
-    n.combat_troops += a.troops * combat_weight(s, unit ? unit->domain : Domain::land);
+    if (in_ukraine) troops_in_ukraine[a.nation] += a.troops;
+    // Land deters where it stands; air deters over Ukraine wherever it is based.
+    const bool deters = !(component && acts_through_own_channel(component->kind)) && (in_ukraine || domain == Domain::air);
+    if (deters) {
+      const double combat = a.troops * combat_weight(s, domain);
+      n.combat_troops += combat;
+      if (domain != Domain::air) n.land_combat_troops += combat;
+    }
     if (component && component->kind == ComponentKind::training) n.training_troops += a.troops;
     if (component && component->kind == ComponentKind::monitoring) n.monitoring_troops += a.troops;
   }
@@ -61,6 +90,7 @@ std::vector<NationModel> build_nations(const Scenario& scenario, const ForcePack
   for (auto& [code, n] : by_code) {
     const Nation* nation = scenario.find_nation(code);
     n.nuclear_armed = nation && nation->nuclear_armed;
+    n.nuclear_in_ukraine = n.nuclear_armed && troops_in_ukraine[code] > 0;
     n.casualty_tolerance_kia = s.cohesion.default_casualty_tolerance_kia;
     // The scenario's mandate cadence; a nation without one approves once (no renewal vote).
     if (nation && nation->mandate) {
@@ -193,20 +223,24 @@ void build_schedule(Model& m) {
   });
 }
 
-void set_backstop(const Scenario& scenario, Model& m) {
+// The backstop's share and timing (docs/model/simulation.md §3): `automatic` is in force from
+// day 0 at the filled share of the US requirement, `delayed` at that share after the delay,
+// `present` in full (filled notionally), `absent` not at all.
+void set_backstop(const Scenario& scenario, const ForcePackage& package, Model& m) {
   const SimulationSettings& s = m.settings;
+  const double filled = us_backstop_filled_share(scenario, package);
   switch (s.us_backstop) {
-    case BackstopMode::present: m.backstop_at_start = true; break;
-    case BackstopMode::absent: break;
+    case BackstopMode::present: m.backstop_share = 1; break;
+    case BackstopMode::absent: m.backstop_share = 0; break;
     case BackstopMode::delayed:
-      if (s.us_backstop_delay_days <= 0) m.backstop_at_start = true;
-      else m.backstop_arrival_day = s.us_backstop_delay_days;
-      break;
-    case BackstopMode::automatic:
-      m.backstop_at_start = std::any_of(scenario.components.begin(), scenario.components.end(), [](const Component& c) {
-        return c.enabled && c.kind == ComponentKind::us_backstop;
-      });
-      break;
+    case BackstopMode::automatic: m.backstop_share = filled; break;
+  }
+  m.log_us_backstop_hr = std::log(s.deterrence.us_backstop_hazard_ratio) * m.backstop_share;
+  if (m.backstop_share <= 0) return;
+  if (s.us_backstop == BackstopMode::delayed && s.us_backstop_delay_days > 0) {
+    m.backstop_arrival_day = s.us_backstop_delay_days;
+  } else {
+    m.backstop_at_start = true;
   }
 }
 
@@ -218,6 +252,21 @@ double force_log_hazard_ratio(const Model& model, double combat_troops) {
   const double size = std::min(d.max_size_factor, std::pow(combat_troops / d.reference_troops, d.size_elasticity));
   const double tripwire = model.settings.mandate == Mandate::interposition ? d.interposition_force_factor : 1.0;
   return std::log(d.force_hazard_ratio) * d.readiness * size * tripwire;
+}
+
+double us_backstop_filled_share(const Scenario& scenario, const ForcePackage& package) {
+  double required = 0;
+  for (const auto& r : derive_requirements(scenario)) {
+    const Component* component = scenario.find_component(r.component);
+    if (component && component->kind == ComponentKind::us_backstop && r.troops) required += *r.troops;
+  }
+  double filled = 0;
+  for (const auto& c : scenario.components) {
+    if (c.enabled && c.kind == ComponentKind::us_backstop) filled += package.troops_in(c.id);
+  }
+  if (filled <= 0) return 0;
+  // A component with troops but no derivable requirement is taken as filled.
+  return required > 0 ? std::min(1.0, filled / required) : 1.0;
 }
 
 double monitoring_share(const Model& model, double monitoring_troops) {
@@ -243,12 +292,12 @@ DeterrenceTerms initial_deterrence(const Model& model) {
   for (const auto& n : model.nations) {
     combat += n.combat_troops;
     monitoring += n.monitoring_troops;
-    nuclear = nuclear || n.nuclear_armed;
+    nuclear = nuclear || n.nuclear_in_ukraine;
   }
   DeterrenceTerms t;
   t.force = force_log_hazard_ratio(model, combat);
   t.nuclear = nuclear ? std::log(d.nuclear_hazard_ratio) : 0;
-  t.us_backstop = model.backstop_at_start ? std::log(d.us_backstop_hazard_ratio) : 0;
+  t.us_backstop = model.backstop_at_start ? model.log_us_backstop_hr : 0;
   t.ukraine = std::log(d.ukraine_hazard_ratio) * std::min(1.0, d.ukraine_initial_rebuild);
   t.monitoring = std::log(d.monitoring_hazard_ratio) * monitoring_share(model, monitoring);
   return t;
@@ -281,10 +330,9 @@ Model compile_model(const Scenario& scenario, const ForcePackage& package, const
   m.failure_multiplier = normalised_multipliers(m.settings.ladder);
   const DeterrenceSettings& d = m.settings.deterrence;
   m.log_nuclear_hr = std::log(d.nuclear_hazard_ratio);
-  m.log_us_backstop_hr = std::log(d.us_backstop_hazard_ratio);
   m.log_ukraine_hr = std::log(d.ukraine_hazard_ratio);
   m.log_monitoring_hr = std::log(d.monitoring_hazard_ratio);
-  set_backstop(scenario, m);
+  set_backstop(scenario, package, m);
   build_schedule(m);
   for (int day = 0; day <= m.settings.days; day += m.settings.report_interval_days) m.sample_days.push_back(day);
   if (m.sample_days.back() != m.settings.days) m.sample_days.push_back(m.settings.days);

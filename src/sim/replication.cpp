@@ -239,7 +239,7 @@ void Replication::reset() {
     full_exposed_troops_ += n.exposed_troops;
     full_monitoring_troops_ += n.monitoring_troops;
     full_training_troops_ += n.training_troops;
-    nuclear_nations_ += n.nuclear_armed;
+    nuclear_nations_ += n.nuclear_in_ukraine;
   }
   share_ = m_.initial_share;
   scale_force_to_share();
@@ -439,7 +439,7 @@ void Replication::withdraw(int n, WithdrawalCause cause) {
   exposure_changed_ = true;
   full_monitoring_troops_ -= nation.monitoring_troops;
   full_training_troops_ -= nation.training_troops;
-  nuclear_nations_ -= nation.nuclear_armed;
+  nuclear_nations_ -= nation.nuclear_in_ukraine;
   scale_force_to_share();
   if (nation.lead && !cascade_triggered_) {
     cascade_triggered_ = true;

@@ -18,8 +18,10 @@ namespace guarantor {
 
 // What the force is allowed to do when tested (issue 4, item 3).
 enum class Mandate { reassurance, deterrence, interposition };
-// Whether the US backstop stands behind the force: `automatic` reads it from the scenario
-// (an enabled component of kind us_backstop means present).
+// Whether the US backstop stands behind the force: `automatic` at the filled share of the US
+// requirement (troops the package assigns to enabled us_backstop components over the troops they
+// require; 0 when nothing is filled), `present` filled notionally (full effect), `absent` none,
+// `delayed` the filled share after simulation.us_backstop_delay_days.
 enum class BackstopMode { automatic, present, absent, delayed };
 
 inline constexpr int kEscalationLevels = 4;  // levels 0..3 before the failure level 4
@@ -50,8 +52,10 @@ struct DeterrenceSettings {
   double readiness = 1.0;                 // 0..1 multiplies the force effect (assumption)
   double air_weight = 2.0;                // combat-power weight of air troops vs land (assumption)
   double maritime_weight = 0.5;           // ... of maritime troops (assumption)
-  double nuclear_hazard_ratio = 0.8;      // a nuclear-armed contributor present (assumption)
-  double us_backstop_hazard_ratio = 0.6;  // US backstop present (assumption)
+  // A nuclear-armed contributor with troops in Ukraine. 1.0 (no effect): stationing adds nothing
+  // beyond the alliance commitment (Fuhrmann & Sechser 2014, model_evidence_2.md §3.5).
+  double nuclear_hazard_ratio = 1.0;
+  double us_backstop_hazard_ratio = 0.6;  // US backstop fully filled (assumption), scaled by the filled share
   double ukraine_hazard_ratio = 0.7;      // Ukraine's forces fully rebuilt (assumption)
   double ukraine_initial_rebuild = 0.0;   // share rebuilt on day 0 (assumption)
   double ukraine_rebuild_per_year = 0.25;               // without trainers (assumption)

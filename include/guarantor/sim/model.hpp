@@ -21,10 +21,15 @@ struct NationModel {
   std::string code;
   double troops = 0;           // in theatre once the whole package has arrived (Model::arrivals)
   double exposed_troops = 0;   // troops weighted by where their component is based
-  double combat_troops = 0;    // troops weighted by domain (combat power)
+  // Deterrent combat power (docs/model/simulation.md §3): troops in Ukraine weighted by domain
+  // plus weighted air troops wherever based; none from training, logistics or us_backstop
+  // components, which act through their own channels (rebuild, sustainment, the backstop term).
+  double combat_troops = 0;
+  double land_combat_troops = 0;  // the part of combat_troops that is not air (all of it in Ukraine)
   double training_troops = 0;  // in components of kind training
   double monitoring_troops = 0;
   bool nuclear_armed = false;
+  bool nuclear_in_ukraine = false;  // nuclear-armed with troops in Ukraine: switches on the nuclear term
   bool lead = false;
   double casualty_tolerance_kia = 50;
   double inverse_log_tolerance = 0;  // 1 / ln(1 + casualty_tolerance_kia), set by compile_model
@@ -76,6 +81,9 @@ struct Model {
   std::array<double, kEscalationLevels> failure_multiplier{};  // after normalisation
   bool backstop_at_start = false;
   double backstop_arrival_day = kNever;
+  // Share of the US backstop's effect in force (0..1): the filled share of the us_backstop
+  // requirement, or 1 when simulation.us_backstop is `present` (filled notionally).
+  double backstop_share = 0;
   double initial_troops = 0;  // the whole package (in theatre on day 0: initial_share of it)
   // The build-up: the share of the package in theatre on day 0, the later steps (each one a
   // force_arrival event in the schedule), and the share in theatre at each sample day.
@@ -85,7 +93,7 @@ struct Model {
   std::vector<int> sample_days;  // days at which troops in theatre are recorded
   // Logarithms of the constant hazard ratios, computed once rather than in the event loop.
   double log_nuclear_hr = 0;
-  double log_us_backstop_hr = 0;
+  double log_us_backstop_hr = 0;  // ln(us_backstop_hazard_ratio) × backstop_share
   double log_ukraine_hr = 0;
   double log_monitoring_hr = 0;
   std::vector<ParameterRow> parameters;  // the simulation stage's registry rows
@@ -109,6 +117,9 @@ struct DeterrenceTerms {
 
 // log HR of a force with this combat power (troops weighted by domain).
 double force_log_hazard_ratio(const Model& model, double combat_troops);
+// Filled share (0..1) of the US requirement: troops the package assigns to enabled components of
+// kind us_backstop over the troops those components require (0 when nothing is filled).
+double us_backstop_filled_share(const Scenario& scenario, const ForcePackage& package);
 // Share of a full monitoring effort the monitors in theatre provide (0..1).
 double monitoring_share(const Model& model, double monitoring_troops);
 double detection_probability(const Model& model, double monitoring_troops);
