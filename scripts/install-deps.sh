@@ -15,6 +15,7 @@ packages=(
   python3-openturns                   # cross-checks the Sobol' indices from an exported design
   libssl-dev                          # SHA-256 of inputs in the run manifest
   chromium                            # headless browser for the report test
+  openmpi-bin libopenmpi-dev          # mpirun: simulate and sensitivity across ranks (optional at build time)
 )
 
 missing=()

@@ -38,20 +38,6 @@ std::optional<ForcePackage> force_package(const LaydownOptions& options, const S
   return package;
 }
 
-std::optional<geo::WorldData> world_data(const LaydownOptions& options, CommandState& state) {
-  const std::string dir = io::find_world_data_dir(options.geo_data);
-  if (dir.empty()) {
-    std::cerr << "guarantor: error: cannot find data/geo (countries.geojson, places.tsv); pass --geo-data DIR "
-                 "or set GUARANTOR_GEO_DATA\n";
-    state.exit_code = kExitFailure;
-    return std::nullopt;
-  }
-  Diagnostics diagnostics;
-  auto world = io::load_world_data(dir, diagnostics);
-  print_diagnostics(diagnostics);
-  if (!world) state.exit_code = kExitInvalidInput;
-  return world;
-}
 }  // namespace
 
 void register_laydown(CLI::App& app, CommandState& state) {
@@ -72,7 +58,7 @@ void register_laydown(CLI::App& app, CommandState& state) {
   cmd->callback([options, &state] {
     auto scenario = load_or_report(options->file, options->variant, state);
     if (!scenario) return;
-    auto world = world_data(*options, state);
+    auto world = load_geography_or_report(options->geo_data, "laydown", state);
     if (!world) return;
     // The variant's own force (pipeline::laydown_for, as `run` lays it down), or a plan.json's.
     Expected<geo::LaydownResult> result = Status::internal("no laydown");

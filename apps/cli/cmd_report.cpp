@@ -1,4 +1,5 @@
-// guarantor report SCENARIO [--plan ...] [--coverage ...] [--laydown ...] [--simulation ...] [--sensitivity ...] [--out FILE]:
+// guarantor report SCENARIO [--plan ...] [--coverage ...] [--laydown ...] [--simulation ...] [--sensitivity ...]
+//                  [--reference-classes ...] [--out FILE]:
 // assembles report.html from outputs already written by plan, laydown and simulate.
 #include <chrono>
 #include <iostream>
@@ -12,7 +13,7 @@ namespace {
 struct ReportOptions {
   std::string scenario;
   std::string variant;
-  std::string plan, coverage, laydown, simulation, sensitivity;
+  std::string plan, coverage, laydown, simulation, sensitivity, reference_classes;
   std::string out = "report.html";
 };
 
@@ -41,6 +42,7 @@ void register_report(CLI::App& app, CommandState& state) {
   cmd->add_option("--laydown", o->laydown, "laydown.geojson from `guarantor laydown`");
   cmd->add_option("--simulation", o->simulation, "simulation.json from `guarantor simulate`");
   cmd->add_option("--sensitivity", o->sensitivity, "sensitivity.json from `guarantor sensitivity`");
+  cmd->add_option("--reference-classes", o->reference_classes, "reference_classes.json from `guarantor run`");
   cmd->add_option("--out", o->out, "Where to write the page (default report.html)");
   cmd->callback([o, &state] {
     auto scenario = load_or_report(o->scenario, o->variant, state);
@@ -51,6 +53,7 @@ void register_report(CLI::App& app, CommandState& state) {
     data.laydown = optional_json(o->laydown, state);
     data.simulation = optional_json(o->simulation, state);
     data.sensitivity = optional_json(o->sensitivity, state);
+    data.reference_classes = optional_json(o->reference_classes, state);
     if (state.exit_code != kExitOk) return;
     data.manifest = {{"guarantor_version", GUARANTOR_VERSION},
                      {"scenario_file", o->scenario},

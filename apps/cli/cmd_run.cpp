@@ -1,9 +1,11 @@
 // guarantor run [SCENARIO] [--variant NAME]... [--replications N] [--seed S] [--out DIR]:
 // the main job. Chains plan → laydown → simulate on one scenario and writes every stage's outputs
-// and one offline report.html. Without SCENARIO it runs the shipped default and its standard
-// variants (scenario.standard_variants).
+// and one offline report.html, with the base's headline under each reference class
+// (reference_classes.json). Without SCENARIO it runs the shipped default and its standard variants
+// (scenario.standard_variants, and evidence-only when declared).
 #include <fmt/format.h>
 
+#include <algorithm>
 #include <chrono>
 #include <cstdio>
 #include <ctime>
@@ -17,6 +19,7 @@
 #include "guarantor/report/laydown_output.hpp"
 #include "guarantor/report/map_svg.hpp"
 #include "guarantor/report/plan_output.hpp"
+#include "guarantor/report/reference_classes_output.hpp"
 #include "guarantor/report/sensitivity_output.hpp"
 #include "guarantor/report/simulation_output.hpp"
 #include "report_inputs.hpp"
@@ -35,6 +38,7 @@ struct RunOptions {
   std::string out = "out";
   std::size_t sensitivity_samples = 32;
   std::uint64_t sensitivity_replications = 200;
+  std::optional<std::uint64_t> reference_class_replications;
 };
 
 // Stage headings on stderr, so stdout stays clean for the final answer.
@@ -156,7 +160,8 @@ void print_option_tables(const nlohmann::json& simulation) {
   }
 }
 
-void print_answer(const nlohmann::json& plan, const nlohmann::json& simulation, const std::filesystem::path& out) {
+void print_answer(const nlohmann::json& plan, const nlohmann::json& simulation, const nlohmann::json& reference_classes,
+                  const std::filesystem::path& out) {
   double in_theatre = 0;
   for (const auto& a : plan["assignments"]) in_theatre += a.value("troops", 0.0);
   std::cout << fmt::format("Force package: {:.0f} troops in theatre ({} assignments).\n", in_theatre,
@@ -167,6 +172,7 @@ void print_answer(const nlohmann::json& plan, const nlohmann::json& simulation, 
       std::cout << fmt::format("  short: {} ({:.0f} of {:.0f} troops)\n", s.value("component", ""), filled, required);
   }
   print_option_tables(simulation);
+  if (!reference_classes.is_null()) std::cout << report::reference_classes_text(reference_classes);
   std::cout << fmt::format("\nReport: {}\n", (out / "report.html").string());
 }
 
@@ -180,13 +186,24 @@ void run_all(const RunOptions& o, CommandState& state) {
   pipeline::RunSpec spec;
   spec.variants = !o.variants.empty() ? o.variants
                                       : (default_run ? scenario->info.standard_variants : std::vector<std::string>{});
+  // The shipped default is compared with its evidence-only variant too (issue 12: the report shows
+  // it beside the default), whether or not standard_variants lists it.
+  const bool declares_evidence_only =
+      std::any_of(scenario->variants.begin(), scenario->variants.end(),
+                  [](const VariantInfo& v) { return v.name == pipeline::kEvidenceOnly; });
+  if (default_run && o.variants.empty() && declares_evidence_only &&
+      std::find(spec.variants.begin(), spec.variants.end(), pipeline::kEvidenceOnly) == spec.variants.end()) {
+    spec.variants.push_back(pipeline::kEvidenceOnly);
+  }
   spec.replications = o.replications;
   spec.seed = o.seed;
   spec.threads = o.threads;
   spec.world = &*world;
   spec.sensitivity_samples = o.sensitivity_samples;
   spec.sensitivity_replications = o.sensitivity_replications;
-  Progress progress(o.sensitivity_samples > 0 ? 5 : 4);
+  spec.reference_class_replications = o.reference_class_replications;
+  const bool reference_stage = o.reference_class_replications.value_or(1) > 0;
+  Progress progress(4 + (o.sensitivity_samples > 0 ? 1 : 0) + (reference_stage ? 1 : 0));
   spec.on_stage_start = [&](const std::string& what) { progress.begin(what); };
   spec.on_stage_end = [&](const std::string& result) { progress.end(result); };
   spec.progress = progress_bar();
@@ -212,6 +229,10 @@ void run_all(const RunOptions& o, CommandState& state) {
   data.required_coverage = outputs->required_coverage;
   data.required_laydown = outputs->required_geojson;
   data.simulation = outputs->simulation;
+  if (!result->reference_classes.empty()) {
+    data.reference_classes = report::reference_classes_json(*scenario, *result);
+    if (!write_file((out / "reference_classes.json").string(), data.reference_classes.dump(2) + "\n", state)) return;
+  }
   if (result->sensitivity) {
     data.sensitivity = report::sensitivity_json(*result->sensitivity);
     if (!write_file((out / "sensitivity.json").string(), data.sensitivity.dump(1) + "\n", state)) return;
@@ -227,11 +248,14 @@ void run_all(const RunOptions& o, CommandState& state) {
                    {"reproduce", fmt::format("guarantor run {}{} --replications {} --seed {}", file,
                                              [&] { std::string v; for (const auto& n : variants) v += " --variant " + n; return v; }(),
                                              sim.replications, sim.seed)}};
+  if (!data.reference_classes.is_null()) {
+    data.manifest["reference_class_replications"] = data.reference_classes.value("replications", std::uint64_t{0});
+  }
   const double wall = progress.total_seconds();
   data.manifest["wall_seconds_before_report"] = std::round(wall * 10) / 10;
   if (!write_html_report(*scenario, data, (out / "report.html").string(), state)) return;
   progress.end("done");
-  print_answer(outputs->plan, outputs->simulation, out);
+  print_answer(outputs->plan, outputs->simulation, data.reference_classes, out);
 }
 
 }  // namespace
@@ -252,6 +276,9 @@ void register_run(CLI::App& app, CommandState& state) {
   cmd->add_option("--sensitivity-replications", o->sensitivity_replications,
                   "Replications per design point of the sensitivity analysis (default 200)")
       ->check(CLI::Range(std::uint64_t{1}, std::uint64_t{1000000}));
+  cmd->add_option("--reference-class-replications", o->reference_class_replications,
+                  "Replications of the base under each reference class (default: --replications, at most 20,000; 0 = skip)")
+      ->check(CLI::Range(std::uint64_t{0}, std::uint64_t{100000000}));
   cmd->callback([o, &state] { run_all(*o, state); });
 }
 

@@ -3,6 +3,9 @@
 //   [--export-design DIR] [--seed S] [--threads T] [--out DIR] [--json]
 // Which assumptions drive P(ceasefire holds), how wide the answer is over the plausible ranges,
 // and where it fails; writes DIR/sensitivity.json. SCENARIO is required unless --test-function.
+// Under `mpirun -np K` the design points are handed out to the ranks in chunks as they ask
+// (guarantor/distributed/work_queue.hpp); rank 0 collects them in design order, runs the
+// estimators and alone writes the outputs.
 #include <fmt/format.h>
 
 #include <filesystem>
@@ -10,6 +13,7 @@
 #include <map>
 
 #include "commands.hpp"
+#include "guarantor/distributed/work_queue.hpp"
 #include "guarantor/pipeline/sensitivity.hpp"
 #include "guarantor/report/sensitivity_output.hpp"
 
@@ -23,6 +27,7 @@ struct SensitivityOptions {
   std::string test_function;
   std::string export_design;
   std::string out = "out";
+  std::string geo_data;
   bool json = false;
 };
 
@@ -45,9 +50,28 @@ void finish(const SensitivityOptions& o, const nlohmann::json& json, const pipel
   }
 }
 
+// Spreads the design points over the ranks of an MPI run: each rank evaluates the chunks it is
+// handed with its threads; rank 0 collects.
+void distribute(SensitivityOptions& o, const distributed::Context& mpi) {
+  if (o.spec.threads == 0) o.spec.threads = distributed::default_threads(mpi);
+  o.spec.progress = {};
+  distributed::RowOptions rows;
+  rows.root_chunk = o.spec.threads;  // rank 0 looks at the requests after each round of its threads
+  rows.min_chunk = o.spec.threads;
+  if (mpi.root()) rows.progress = progress_bar();
+  o.spec.distribution.collects = mpi.root();
+  o.spec.distribution.processes = mpi.size;
+  o.spec.distribution.run = [mpi, rows](std::size_t n, std::size_t width, const pipeline::PointEvaluator& evaluate) {
+    return distributed::distribute_rows(mpi, n, width, evaluate, rows);
+  };
+}
+
 void run_sensitivity_command(SensitivityOptions& o, CommandState& state) {
-  o.spec.progress = progress_bar();
+  const distributed::Context mpi = distributed::world();
+  o.spec.progress = mpi.root() ? progress_bar() : sim::ProgressCallback{};
+  if (mpi.parallel() && o.test_function.empty()) distribute(o, mpi);
   if (!o.test_function.empty()) {
+    if (!mpi.root()) return;  // an analytic function is cheap: rank 0 alone evaluates it
     auto t = pipeline::run_test_function(o.test_function, o.spec);
     if (!t) {
       std::cerr << fmt::format("sensitivity: error: {}\n", t.status().message());
@@ -64,6 +88,9 @@ void run_sensitivity_command(SensitivityOptions& o, CommandState& state) {
   }
   auto scenario = load_or_report(o.scenario, "", state);
   if (!scenario) return;
+  const auto world = load_geography_or_report(o.geo_data, "sensitivity", state);
+  if (!world) return;
+  o.spec.world = &*world;
   Diagnostics diagnostics;
   auto result = pipeline::run_sensitivity(*scenario, o.spec, diagnostics);
   print_diagnostics(diagnostics);
@@ -72,6 +99,7 @@ void run_sensitivity_command(SensitivityOptions& o, CommandState& state) {
     state.exit_code = result.status().exit_code();
     return;
   }
+  if (!mpi.root()) return;  // rank 0 writes
   finish(o, report::sensitivity_json(*result), *result, state);
 }
 
@@ -101,8 +129,10 @@ void register_sensitivity(CLI::App& app, CommandState& state) {
   cmd->add_option("--test-function", o->test_function, "ishigami[:a,b] or g-function[:a1,...,ad] instead of a scenario");
   cmd->add_option("--export-design", o->export_design, "Write the design matrices and outputs as CSV into this folder");
   cmd->add_option("--seed", o->spec.seed, "Master seed of the design and the replications (default simulation.seed)");
-  cmd->add_option("--threads", o->spec.threads, "Worker threads (default: all cores)")->check(CLI::Range(1u, 1024u));
+  cmd->add_option("--threads", o->spec.threads, "Worker threads (default: all cores; under mpirun, the node's cores shared by its ranks)")->check(CLI::Range(1u, 1024u));
   cmd->add_option("--out", o->out, "Output folder for sensitivity.json (default: out)");
+  cmd->add_option("--geo-data", o->geo_data,
+                  "Folder with countries.geojson and places.tsv (default: data/geo): the air shield's coverage");
   cmd->add_flag("--json", o->json, "Print sensitivity.json to stdout");
   cmd->callback([o, &state] { run_sensitivity_command(*o, state); });
 }

@@ -3,6 +3,9 @@
 // Runs the campaign Monte Carlo and writes simulation.json and simulation.md (a shard writes
 // simulation-shard-I-of-N.json for `guarantor merge`). Each variant is simulated with its own
 // planned force (pipeline::force_for), as `guarantor run` does.
+// Under `mpirun -np K` rank r runs shard r+1 of K of the replications; rank 0 gathers the shard
+// records, merges them as `guarantor merge` does (so the results are the bits of one process) and
+// alone writes the outputs.
 #include <fmt/format.h>
 
 #include <cstdio>
@@ -10,7 +13,10 @@
 #include <iostream>
 
 #include "commands.hpp"
+#include "guarantor/distributed/mpi_context.hpp"
 #include "guarantor/io/force_package_io.hpp"
+#include "guarantor/scenario/reference_classes.hpp"
+#include "guarantor/io/simulation_io.hpp"
 #include "guarantor/pipeline/pipeline.hpp"
 #include "guarantor/report/simulation_output.hpp"
 #include "guarantor/sim/engine.hpp"
@@ -32,6 +38,8 @@ struct SimulateOptions {
   unsigned threads = 0;
   std::optional<int> days;
   std::string shard;
+  std::string baseline;  // a reference class; empty = the scenario's simulation.baseline
+  std::string geo_data;
   std::string out = "out";
   bool json = false;
 };
@@ -58,6 +66,11 @@ std::optional<std::vector<sim::Model>> load_models(const SimulateOptions& o, con
   spec.variants = o.variants;
   spec.mode = o.force;
   spec.days = o.days;
+  if (!o.baseline.empty()) spec.baseline = parse_baseline_class(o.baseline);  // checked by CLI11
+  // The reference geography places the air shield whose coverage meets incursions.
+  const auto world = load_geography_or_report(o.geo_data, "simulate", state);
+  if (!world) return std::nullopt;
+  spec.world = &*world;
   Diagnostics diagnostics;
   if (!o.plan.empty()) {
     auto read = io::read_force_package(o.plan, base, diagnostics);
@@ -90,6 +103,29 @@ void print_summary(const nlohmann::json& result, const std::vector<std::string>&
   for (const auto& path : written) std::cout << "wrote " << path << "\n";
 }
 
+// Every rank's shard record on rank 0, merged into the record of the whole run. Each record goes
+// through the shard file format (report::simulation_json, io::simulation_record_from_json), the
+// path `guarantor merge` takes, so the merged results are those of one process. Elsewhere: the
+// rank's own record, unchanged.
+Expected<sim::SimulationRecord> gather_records(const distributed::Context& mpi, const sim::SimulationRecord& mine) {
+  const auto texts = distributed::gather_strings(mpi, report::simulation_json(mine).dump());
+  if (!mpi.root()) return mine;
+  std::vector<sim::SimulationRecord> shards;
+  for (std::size_t r = 0; r < texts.size(); ++r) {
+    const auto json = nlohmann::json::parse(texts[r], nullptr, false);
+    auto record = json.is_discarded() ? Expected<sim::SimulationRecord>(Status::internal("not JSON"))
+                                      : io::simulation_record_from_json(json);
+    if (!record) {
+      return Status::internal(fmt::format("the result of rank {} cannot be read: {}", r, record.status().message()));
+    }
+    shards.push_back(std::move(*record));
+  }
+  auto merged = sim::merge_records(shards);
+  if (!merged) return Status::internal(fmt::format("the ranks' results do not merge: {}", merged.status().message()));
+  merged->mpi_ranks = mpi.size;
+  return merged;
+}
+
 void run_simulate(const SimulateOptions& o, CommandState& state) {
   int shard_index = 1;
   int shard_count = 1;
@@ -97,6 +133,16 @@ void run_simulate(const SimulateOptions& o, CommandState& state) {
     std::cerr << fmt::format("--shard: expected I/N with 1 <= I <= N, found '{}'\n", o.shard);
     state.exit_code = kExitInvalidInput;
     return;
+  }
+  const distributed::Context mpi = distributed::world();
+  if (mpi.parallel()) {
+    if (shard_count > 1) {
+      std::cerr << "--shard: a shard runs in one process; under mpirun the ranks share the replications themselves\n";
+      state.exit_code = kExitInvalidInput;
+      return;
+    }
+    shard_index = mpi.rank + 1;
+    shard_count = mpi.size;
   }
   auto base = load_or_report(o.file, "", state);
   if (!base) return;
@@ -106,7 +152,19 @@ void run_simulate(const SimulateOptions& o, CommandState& state) {
       sim::new_record(*base, *models, o.seed.value_or(base->simulation.seed),
                       o.replications.value_or(static_cast<std::uint64_t>(base->simulation.replications)), shard_index,
                       shard_count);
-  sim::run_record(record, *models, o.threads, progress_bar());
+  const unsigned threads = o.threads || !mpi.active ? o.threads : distributed::default_threads(mpi);
+  sim::run_record(record, *models, threads, mpi.root() ? progress_bar() : sim::ProgressCallback{});
+  if (mpi.parallel()) {
+    auto merged = gather_records(mpi, record);
+    if (!merged) {
+      std::cerr << fmt::format("simulate: error: {}\n", merged.status().message());
+      state.exit_code = merged.status().exit_code();
+      return;
+    }
+    if (!mpi.root()) return;  // rank 0 writes
+    record = std::move(*merged);
+    shard_count = 1;
+  }
   const nlohmann::json result = report::simulation_json(record);
   const std::string text = result.dump(1) + "\n";
   std::vector<std::string> written;
@@ -143,12 +201,19 @@ void register_simulate(CLI::App& app, CommandState& state) {
                                                      {"pledged", pipeline::ForceMode::pledged},
                                                      {"required", pipeline::ForceMode::required}}));
   cmd->add_option("--plan", o->plan, "plan.json whose assignments are the force package of every variant");
+  // At most 10^9 (the scale of a cluster run): the integer accumulators stay far from overflow (the
+  // deterrence term sums, on a 2^28 grid, would reach 2^63 after several 10^9 replications).
   cmd->add_option("--replications", o->replications, "Number of replications (default: simulation.replications)")
-      ->check(CLI::Range(std::uint64_t{1}, std::uint64_t{100000000}));
+      ->check(CLI::Range(std::uint64_t{1}, std::uint64_t{1000000000}));
   cmd->add_option("--seed", o->seed, "Master seed (default: simulation.seed)");
-  cmd->add_option("--threads", o->threads, "Worker threads (default: all cores)")->check(CLI::Range(1u, 1024u));
+  cmd->add_option("--threads", o->threads, "Worker threads (default: all cores; under mpirun, the node's cores shared by its ranks)")->check(CLI::Range(1u, 1024u));
   cmd->add_option("--days", o->days, "Length of the period in days (default: simulation.days)")
       ->check(CLI::Range(1, static_cast<int>(params::find("simulation.days")->allowed.high)));
+  cmd->add_option("--baseline", o->baseline,
+                  "Reference class of the baseline hazard: fortna-civil-war, interstate or donbas-recommitments "
+                  "(default: the scenario's simulation.baseline)")
+      ->check(CLI::IsMember({"fortna-civil-war", "interstate", "donbas-recommitments"}));
+  cmd->add_option("--geo-data", o->geo_data, "Folder with countries.geojson and places.tsv (default: data/geo)");
   cmd->add_option("--shard", o->shard, "Run shard I of N of the replications (merge with `guarantor merge`)");
   cmd->add_option("--out", o->out, "Output folder (default: out)");
   cmd->add_flag("--json", o->json, "Print simulation.json to stdout");

@@ -10,6 +10,7 @@
 #include <vector>
 
 #include "guarantor/core/diagnostics.hpp"
+#include "guarantor/geo/world.hpp"
 #include "guarantor/scenario/scenario.hpp"
 #include "guarantor/sim/engine.hpp"
 
@@ -35,6 +36,10 @@ std::string data_dir();
 // Loads a scenario (with an optional variant; "base" = none) and prints its diagnostics to stderr.
 // Returns nullopt and sets exit code 2 when the scenario is invalid.
 std::optional<Scenario> load_or_report(const std::string& path, const std::string& variant, CommandState& state);
+// The reference geography (`--geo-data DIR`, default data/geo) the air shield is laid down on;
+// prints why and sets exit status 2 when it cannot be read.
+std::optional<geo::WorldData> load_geography_or_report(const std::string& explicit_dir, const std::string& command,
+                                                       CommandState& state);
 
 // A progress bar on stderr when it is a terminal, else nothing.
 sim::ProgressCallback progress_bar();

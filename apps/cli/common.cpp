@@ -10,6 +10,7 @@
 #include <thread>
 
 #include "commands.hpp"
+#include "guarantor/io/geo_data_io.hpp"
 #include "guarantor/io/scenario_io.hpp"
 #include "guarantor/pipeline/pipeline.hpp"
 
@@ -35,6 +36,25 @@ sim::ProgressCallback progress_bar() {
 void print_diagnostics(const Diagnostics& diagnostics) {
   for (const auto& d : diagnostics.all()) std::cerr << format_diagnostic(d) << "\n";
   if (diagnostics.error_count() > 1) std::cerr << diagnostics.error_count() << " errors\n";
+}
+
+std::optional<geo::WorldData> load_geography_or_report(const std::string& explicit_dir, const std::string& command,
+                                                       CommandState& state) {
+  const std::string dir = io::find_world_data_dir(explicit_dir);
+  if (dir.empty()) {
+    std::cerr << fmt::format("{}: error: cannot find data/geo (countries.geojson, places.tsv); pass --geo-data DIR "
+                             "or set GUARANTOR_GEO_DATA\n", command);
+    state.exit_code = kExitFailure;
+    return std::nullopt;
+  }
+  Diagnostics diagnostics;
+  auto world = io::load_world_data(dir, diagnostics);
+  print_diagnostics(diagnostics);
+  if (!world) {
+    std::cerr << fmt::format("{}: the reference geography in '{}' cannot be read (--geo-data)\n", command, dir);
+    state.exit_code = kExitInvalidInput;
+  }
+  return world;
 }
 
 std::optional<Scenario> load_or_report(const std::string& path, const std::string& variant, CommandState& state) {

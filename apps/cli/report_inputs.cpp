@@ -1,5 +1,6 @@
 #include "report_inputs.hpp"
 
+#include "guarantor/report/json.hpp"
 #include "guarantor/report/parameters_output.hpp"
 
 #include <cstdlib>
@@ -43,6 +44,11 @@ bool write_html_report(const Scenario& scenario, report::ReportData data, const 
   data.scenario = {{"name", scenario.info.name}, {"title", scenario.info.title}, {"as_of", scenario.info.as_of},
                    {"file", scenario.info.file}};
   if (data.basemap.is_null()) data.basemap = load_basemap();
+  // The declared variants with their descriptions and sources (the report's options table).
+  data.variants = nlohmann::json::array();
+  for (const auto& v : scenario.variants) {
+    data.variants.push_back({{"name", v.name}, {"description", v.description}, {"provenance", report::to_json(v.provenance)}});
+  }
   // The register lists every parameter of the run, as `guarantor params` does.
   data.assumptions = report::parameters_json(params::list_parameters(scenario));
   const std::string title = "guarantor: " + (scenario.info.title.empty() ? scenario.info.name : scenario.info.title);

@@ -26,4 +26,15 @@ double nearest_rank_unsorted(std::vector<double> values, double q) {
   return nearest_rank(values, q);
 }
 
+std::pair<double, double> wilson_interval(std::uint64_t successes, std::uint64_t n) {
+  if (n == 0) return {0, 1};
+  constexpr double z = 1.959963984540054;  // the normal 97.5% quantile
+  const double nd = static_cast<double>(n);
+  const double p = static_cast<double>(std::min(successes, n)) / nd;
+  const double z2 = z * z;
+  const double centre = (p + z2 / (2 * nd)) / (1 + z2 / nd);
+  const double half = z * std::sqrt(p * (1 - p) / nd + z2 / (4 * nd * nd)) / (1 + z2 / nd);
+  return {std::max(0.0, centre - half), std::min(1.0, centre + half)};
+}
+
 }  // namespace guarantor

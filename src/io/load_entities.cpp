@@ -4,6 +4,7 @@
 #include <cctype>
 #include <cmath>
 
+#include "guarantor/core/calendar.hpp"
 #include "io/section_loaders.hpp"
 
 namespace guarantor::io {
@@ -55,6 +56,36 @@ MandateCadence read_mandate(ReadContext& ctx, const YAML::Node& node, const std:
   return mandate;
 }
 
+// `elections: [{date: YYYY-MM-DD, kind, source|sources, note}]`: dated national elections
+// (research/model_evidence_2.md §5). Each needs a real date and a source. `path` is
+// "nations[XX].elections".
+std::vector<Election> read_elections(ReadContext& ctx, const YAML::Node& node, const std::string& path) {
+  std::vector<Election> elections;
+  if (!node.IsSequence()) {
+    ctx.error(node, path, "expected a list of {date, kind, source}, found " + describe_type(node));
+    return elections;
+  }
+  for (std::size_t i = 0; i < node.size(); ++i) {
+    const std::string here = fmt::format("{}[{}]", path, i);
+    MapReader map(ctx, node[i], here);
+    if (!map.valid()) continue;
+    Election election;
+    election.where = ctx.at(node[i]);
+    election.date = map.string("date", Need::required).value_or("");
+    if (map.has("date") && !election.date.empty() && !day_number(election.date)) {
+      ctx.error(map.node("date"), map.key_path("date"),
+                fmt::format("'{}' is not a date: write YYYY-MM-DD (a day that exists)", election.date));
+    }
+    election.kind = map.string("kind", Need::required).value_or("");
+    election.provenance = map.provenance();
+    if (!election.provenance.sourced()) {
+      ctx.error(node[i], here, "an election date needs its source: add 'source' or 'sources' (outlet, file, date)");
+    }
+    elections.push_back(std::move(election));
+  }
+  return elections;
+}
+
 Nation read_nation(ReadContext& ctx, const YAML::Node& node, const std::string& path) {
   MapReader map(ctx, node, path);
   Nation nation;
@@ -83,6 +114,11 @@ Nation read_nation(ReadContext& ctx, const YAML::Node& node, const std::string& 
   if (mandate.IsDefined() && !mandate.IsNull()) {
     const std::string here = code_ok ? "nations[" + nation.code + "]" : path;
     nation.mandate = read_mandate(ctx, mandate, here + ".mandate");
+  }
+  const YAML::Node elections = map.node("elections");
+  if (elections.IsDefined() && !elections.IsNull()) {
+    const std::string here = code_ok ? "nations[" + nation.code + "]" : path;
+    nation.elections = read_elections(ctx, elections, here + ".elections");
   }
   map.provenance();
   if (nation.land_personnel.known() && nation.active_personnel.known() &&

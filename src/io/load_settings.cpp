@@ -13,7 +13,9 @@
 #include <map>
 #include <set>
 
+#include "guarantor/core/calendar.hpp"
 #include "guarantor/scenario/parameters.hpp"
+#include "guarantor/scenario/reference_classes.hpp"
 #include "io/section_loaders.hpp"
 
 namespace guarantor::io {
@@ -76,6 +78,7 @@ class SettingsReader {
       case Kind::seed: given = read_seed(map, p); break;
       case Kind::number_list: given = read_number_list(map, p); break;
       case Kind::text_list: given = read_text_list(map, p); break;
+      case Kind::date: given = read_date(map, p); break;
     }
     if (!given) return;
     scenario_.parameters_set[p.key] = given->documented() ? *given : section_provenance;
@@ -168,10 +171,63 @@ class SettingsReader {
     return Provenance{};
   }
 
+  std::optional<Provenance> read_date(MapReader& map, const Parameter& p) {
+    const YAML::Node node = map.node(p.name());
+    const auto text = map.string(p.name());
+    if (!text) return std::nullopt;  // map.string reported a wrong type
+    const auto day = day_number(*text);
+    if (!day) {
+      ctx_.error(node, map.key_path(p.name()), fmt::format("expected a date YYYY-MM-DD that exists, found '{}'", *text));
+      return std::nullopt;
+    }
+    if (*day < p.allowed.low || *day > p.allowed.high) {
+      ctx_.error(node, map.key_path(p.name()),
+                 fmt::format("{} is outside {} .. {}", *text, iso_date(static_cast<std::int64_t>(p.allowed.low)),
+                             iso_date(static_cast<std::int64_t>(p.allowed.high))));
+      return std::nullopt;
+    }
+    *std::get<std::string*>(p.field(scenario_)) = *text;
+    return Provenance{};
+  }
+
   ReadContext& ctx_;
   Scenario& scenario_;
   const ExtraReaders& extras_;
 };
+
+// The reference class and the baseline hazard (docs/model/simulation.md §Reference classes): a
+// file that sets simulation.baseline_hazard.* has a custom baseline; otherwise the class (named in
+// simulation.baseline, fortna-civil-war by default) sets the hazard. Naming a class and setting
+// hazard values as well is an error.
+void resolve_baseline_class(ReadContext& ctx, MapReader& top, Scenario& scenario) {
+  const auto& set = scenario.parameters_set;
+  const bool class_set = set.count("simulation.baseline") > 0;
+  const bool hazard_set = set.count("simulation.baseline_hazard.weibull_shape") > 0 ||
+                          set.count("simulation.baseline_hazard.weibull_scale_days") > 0;
+  SimulationSettings& settings = scenario.simulation;
+  const auto baseline_node = [&] {
+    const YAML::Node simulation = top.node("simulation");
+    return simulation.IsMap() && simulation["baseline"] ? simulation["baseline"] : simulation;
+  };
+  if (hazard_set) {
+    if (class_set && settings.baseline_class != BaselineClass::custom) {
+      ctx.error(baseline_node(), "simulation.baseline",
+                fmt::format("set either simulation.baseline ('{}') or simulation.baseline_hazard.*, not both (a "
+                            "file that sets the hazard has the class 'custom')",
+                            to_string(settings.baseline_class)));
+      return;
+    }
+    settings.baseline_class = BaselineClass::custom;
+    return;
+  }
+  if (settings.baseline_class == BaselineClass::custom) {
+    ctx.error(baseline_node(), "simulation.baseline",
+              "'custom' needs simulation.baseline_hazard.weibull_shape and weibull_scale_days; or name a reference "
+              "class (fortna-civil-war, interstate, donbas-recommitments)");
+    return;
+  }
+  apply_baseline_class(settings, settings.baseline_class);
+}
 
 NationSimulationSettings read_nation(ReadContext& ctx, const YAML::Node& node, const std::string& path) {
   NationSimulationSettings nation;
@@ -332,6 +388,7 @@ void load_stage_settings(ReadContext& ctx, MapReader& top, Scenario& scenario) {
   extras["laydown"] = [&](MapReader& map) { read_corridor(ctx, map, scenario); };
   SettingsReader reader(ctx, scenario, extras);
   for (const char* stage : {"plan", "laydown", "simulation"}) reader.section(top.node(stage), stage, Provenance{});
+  resolve_baseline_class(ctx, top, scenario);
   record_legacy_markers(scenario);
   load_sensitivity_settings(ctx, top, scenario);
 }

@@ -37,8 +37,7 @@ sim::NationDescription nation_from_json(const nlohmann::json& j) {
   n.casualty_tolerance_kia = j.at("casualty_tolerance_kia").get<double>();
   n.mandate_cycle_months = j.at("mandate_cycle_months").get<double>();
   n.first_vote_month = j.at("first_vote_month").get<double>();
-  const auto& election = j.at("election_day");
-  if (!election.is_null()) n.election_day = election.get<double>();
+  n.election_days = j.at("election_days").get<std::vector<double>>();
   return n;
 }
 
@@ -151,6 +150,25 @@ Expected<VariantAccumulator> variant_accumulator_from_json(const nlohmann::json&
   if (!j.contains("nations_withdrawn") || !read_u64(j["nations_withdrawn"], v.nations_withdrawn)) {
     return bad("bad 'nations_withdrawn'");
   }
+  if (!j.contains("failures_by_level") ||
+      !read_u64_array(j["failures_by_level"], v.failures_by_level, v.failures_by_level.size())) {
+    return bad("bad 'failures_by_level'");
+  }
+  const std::size_t samples = v.troops.size();
+  if (!j.contains("holding_at_sample") || !read_u64_array(j["holding_at_sample"], v.holding_at_sample, samples)) {
+    return bad("bad 'holding_at_sample'");
+  }
+  if (!j.contains("term_sums") || !j["term_sums"].is_array() || j["term_sums"].size() != samples) {
+    return bad("bad 'term_sums'");
+  }
+  for (std::size_t s = 0; s < samples; ++s) {
+    const auto& row = j["term_sums"][s];
+    if (!row.is_array() || row.size() != sim::kDeterrenceTerms) return bad("bad entry in 'term_sums'");
+    for (int t = 0; t < sim::kDeterrenceTerms; ++t) {
+      if (!row[t].is_number_integer()) return bad("bad entry in 'term_sums'");
+      v.term_sums[s][t] = row[t].get<std::int64_t>();
+    }
+  }
   return v;
 }
 
@@ -230,6 +248,7 @@ Expected<sim::SimulationRecord> simulation_record_from_json(const nlohmann::json
     r.description = description_from_json(j.at("context"));
     r.seed = j.at("seed").get<std::uint64_t>();
     r.replications = j.at("replications").get<std::uint64_t>();
+    r.mpi_ranks = j.value("mpi_ranks", 1);  // absent in files written before it was recorded
     const auto& shard = j.at("shard");
     r.shard_index = shard.at("index").get<int>();
     r.shard_count = shard.at("count").get<int>();

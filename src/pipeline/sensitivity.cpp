@@ -136,9 +136,12 @@ using Outputs = std::array<double, kSensitivityOutputCount>;
 
 // The engine at one point: R replications of the variant with the fixed force, seed shared by
 // every point (common random numbers), on the calling thread.
-Outputs evaluate(const Scenario& scenario, const ForcePackage& force, std::uint64_t seed, std::uint64_t replications) {
+// The air shield's coverage is the base force's laydown (the pledge draws do not re-site it).
+Outputs evaluate(const Scenario& scenario, const ForcePackage& force, double air_shield_coverage, std::uint64_t seed,
+                 std::uint64_t replications) {
   Diagnostics ignored;  // the base compiled without errors; a point only moves numbers within range
-  const sim::Model model = sim::compile_model(scenario, force, kBase, ignored);
+  sim::Model model = sim::compile_model(scenario, force, kBase, ignored);
+  model.air_shield_coverage = air_shield_coverage;
   sim::RunOptions run;
   run.seed = seed;
   run.first = 0;
@@ -171,47 +174,83 @@ ForcePackage force_at(const ForcePackage& force, const std::vector<SensitivityIn
   return kept;
 }
 
-// Evaluates every row of `points` over `threads` threads; each point's result depends only on the
-// point, so the order of work does not change a bit.
-std::vector<std::vector<double>> evaluate_all(const Scenario& base, const ForcePackage& force,
-                                              const std::vector<SensitivityInput>& inputs,
-                                              const sensitivity::Matrix& points, const SensitivitySpec& spec,
-                                              std::uint64_t seed) {
-  std::vector<Outputs> results(points.rows);
-  std::atomic<std::size_t> next{0}, done{0};
+// Evaluates rows [first, first + count) of `points` over `threads` threads, counting them in
+// `done`; each point's result depends only on the point, so the order of work (and which process
+// does it) does not change a bit.
+std::vector<Outputs> evaluate_rows(const Scenario& base, const ForcePackage& force, double coverage,
+                                   const std::vector<SensitivityInput>& inputs, const sensitivity::Matrix& points,
+                                   std::uint64_t replications, std::uint64_t seed, std::size_t first, std::size_t count,
+                                   unsigned threads, std::atomic<std::size_t>& done) {
+  std::vector<Outputs> results(count);
+  std::atomic<std::size_t> next{0};
   auto worker = [&] {
     Scenario scenario = base;
-    for (std::size_t row = next++; row < points.rows; row = next++) {
+    for (std::size_t i = next++; i < count; i = next++) {
       scenario.simulation = base.simulation;
-      const double* u = &points.values[row * points.cols];
+      const double* u = &points.values[(first + i) * points.cols];
       apply_point(inputs, u, scenario);
-      results[row] = evaluate(scenario, force_at(force, inputs, u), seed, spec.replications);
+      results[i] = evaluate(scenario, force_at(force, inputs, u), coverage, seed, replications);
       ++done;
     }
   };
-  const unsigned threads = spec.threads ? spec.threads : std::max(1u, std::thread::hardware_concurrency());
   std::vector<std::thread> pool;
-  for (unsigned t = 1; t < threads; ++t) pool.emplace_back(worker);
+  for (unsigned t = 1; t < std::min<std::size_t>(threads, count); ++t) pool.emplace_back(worker);
+  worker();
+  for (auto& t : pool) t.join();
+  return results;
+}
+
+std::vector<std::vector<double>> by_output(const std::vector<double>& flat, std::size_t rows) {
+  std::vector<std::vector<double>> out(kSensitivityOutputCount, std::vector<double>(rows));
+  for (std::size_t r = 0; r < rows; ++r) {
+    for (std::size_t o = 0; o < kSensitivityOutputCount; ++o) out[o][r] = flat[r * kSensitivityOutputCount + o];
+  }
+  return out;
+}
+
+// Evaluates every row of `points`: here over `spec.threads` threads, or spread by
+// spec.distribution (then empty where the process does not collect).
+Expected<std::vector<std::vector<double>>> evaluate_all(const Scenario& base, const ForcePackage& force, double coverage,
+                                                        const std::vector<SensitivityInput>& inputs,
+                                                        const sensitivity::Matrix& points, const SensitivitySpec& spec,
+                                                        std::uint64_t seed) {
+  const unsigned threads = spec.threads ? spec.threads : std::max(1u, std::thread::hardware_concurrency());
+  std::atomic<std::size_t> done{0};
+  auto flatten = [](const std::vector<Outputs>& results) {
+    std::vector<double> flat;
+    flat.reserve(results.size() * kSensitivityOutputCount);
+    for (const auto& row : results) flat.insert(flat.end(), row.begin(), row.end());
+    return flat;
+  };
+  if (spec.distribution.run) {
+    const PointEvaluator evaluate_share = [&](std::size_t first, std::size_t count) {
+      return flatten(evaluate_rows(base, force, coverage, inputs, points, spec.replications, seed, first, count, threads, done));
+    };
+    auto flat = spec.distribution.run(points.rows, kSensitivityOutputCount, evaluate_share);
+    if (!flat) return flat.status();
+    if (!spec.distribution.collects) return std::vector<std::vector<double>>{};
+    if (flat->size() != points.rows * kSensitivityOutputCount) {
+      return Status::internal("the distributed evaluation returned the wrong number of values");
+    }
+    return by_output(*flat, points.rows);
+  }
+  std::vector<Outputs> results;
   if (spec.progress) {
+    std::atomic<bool> finished{false};
     std::thread progress([&] {
-      while (done < points.rows) {
+      while (!finished) {
         spec.progress(done, points.rows);
         std::this_thread::sleep_for(std::chrono::milliseconds(100));
       }
     });
-    worker();
-    for (auto& t : pool) t.join();
+    results = evaluate_rows(base, force, coverage, inputs, points, spec.replications, seed, 0, points.rows, threads, done);
+    finished = true;
     progress.join();
     spec.progress(points.rows, points.rows);
   } else {
-    worker();
-    for (auto& t : pool) t.join();
+    results = evaluate_rows(base, force, coverage, inputs, points, spec.replications, seed, 0, points.rows, threads, done);
   }
-  std::vector<std::vector<double>> by_output(kSensitivityOutputCount, std::vector<double>(points.rows));
-  for (std::size_t r = 0; r < points.rows; ++r) {
-    for (std::size_t o = 0; o < kSensitivityOutputCount; ++o) by_output[o][r] = results[r][o];
-  }
-  return by_output;
+  return by_output(flatten(results), points.rows);
 }
 
 // Rows [first, first + count) of `all` as their own matrix.
@@ -356,10 +395,16 @@ Expected<SensitivityResult> run_sensitivity(const Scenario& base_in, const Sensi
   const std::size_t k = r.inputs.size();
 
   const DesignLayout layout = build_design(r, spec, k);
-  r.outputs = evaluate_all(scenario, *force, r.inputs, r.points, spec, r.seed);
+  const double coverage = spec.world ? air_shield_coverage_of(scenario, *force, *spec.world) : 0.0;
+  if (!std::isfinite(coverage)) return Status::invalid_input("the laydown of the air shield failed");
+  auto outputs = evaluate_all(scenario, *force, coverage, r.inputs, r.points, spec, r.seed);
+  if (!outputs) return outputs.status();
+  r.mpi_ranks = spec.distribution.processes;
+  if (!spec.distribution.collects) return r;  // a helper rank: its share is with the collector
+  r.outputs = std::move(*outputs);
   analyse(r, spec, layout);
   // The sampling interval at the defaults: the scenario as it is, R replications.
-  r.central_p_hold_730 = evaluate(scenario, *force, r.seed, spec.replications)[0];
+  r.central_p_hold_730 = evaluate(scenario, *force, coverage, r.seed, spec.replications)[0];
   std::tie(r.central_low, r.central_high) = wilson(r.central_p_hold_730, static_cast<double>(spec.replications));
   return r;
 }

@@ -49,6 +49,8 @@ std::string render_html_report(const WebAssets& assets, const ReportData& data, 
                                {"required_coverage", data.required_coverage}, {"required_laydown", data.required_laydown},
                                {"basemap", data.basemap},   {"simulation", data.simulation},
                                {"sensitivity", data.sensitivity},
+                               {"reference_classes", data.reference_classes},
+                               {"variants", data.variants},
                                {"assumptions", data.assumptions}};
   const std::string data_json = script_safe_json(blob);
   const std::string safe_title = escape_markup(title);

@@ -6,6 +6,8 @@
 #include <map>
 #include <set>
 
+#include "guarantor/core/calendar.hpp"
+
 namespace guarantor::report {
 
 namespace {
@@ -85,6 +87,9 @@ std::string plausible_text(const Parameter& p) {
   if (!p.plausible_low.empty()) {
     return fmt::format("[{}] .. [{}]", fmt::join(p.plausible_low, ", "), fmt::join(p.plausible_high, ", "));
   }
+  if (p.plausible && p.kind == Kind::date) {
+    return fmt::format("{} .. {}", iso_date(std::llround(p.plausible->low)), iso_date(std::llround(p.plausible->high)));
+  }
   if (p.plausible) return fmt::format("{} .. {}", p.plausible->low, p.plausible->high);
   return "";
 }
@@ -94,6 +99,7 @@ std::string allowed_text(const Parameter& p) {
     case Kind::choice: return fmt::format("{}", fmt::join(p.choices, ", "));
     case Kind::boolean: return "true, false";
     case Kind::text_list: return "list of names";
+    case Kind::date: return fmt::format("date YYYY-MM-DD, {} .. {}", iso_date(std::llround(p.allowed.low)), iso_date(std::llround(p.allowed.high)));
     case Kind::seed: return "0 .. 2^64-1";
     default: break;
   }
@@ -180,6 +186,9 @@ nlohmann::json property_schema(const Parameter& p) {
       break;
     }
     case Kind::text_list: s = {{"type", {"array", "null"}}, {"items", {{"type", "string"}}}}; break;
+    case Kind::date:  // the loader also checks that the date exists and lies in the allowed range
+      s = {{"type", {"string", "null"}}, {"pattern", "^[0-9]{4}-(0[1-9]|1[0-2])-(0[1-9]|[12][0-9]|3[01])$"}};
+      break;
   }
   s["description"] = fmt::format("{}{}{} ({}: {}). See docs/model/parameters.md.", p.unit.empty() ? "" : "Unit: ",
                                  p.unit, p.unit.empty() ? "" : ".", params::to_string(p.label), p.source);

@@ -113,6 +113,7 @@ nlohmann::json sensitivity_json(const SensitivityResult& r) {
   }
   j["tornado"] = {{"output", "p_hold_730"}, {"centre", r4(r.tornado_centre)}, {"bars", bars}};
   j["prim"] = prim_json(r);
+  j["mpi_ranks"] = r.mpi_ranks;  // processes the points were spread over; the results do not depend on it
   return j;
 }
 

@@ -30,7 +30,7 @@ nlohmann::json nation_json(const sim::NationDescription& n) {
           {"casualty_tolerance_kia", n.casualty_tolerance_kia},
           {"mandate_cycle_months", n.mandate_cycle_months},
           {"first_vote_month", n.first_vote_month},
-          {"election_day", n.election_day ? nlohmann::json(*n.election_day) : nlohmann::json()}};
+          {"election_days", n.election_days}};
 }
 
 nlohmann::json deterrence_json(const sim::DeterrenceDescription& d) {
@@ -104,6 +104,9 @@ nlohmann::json variant_accumulator_json(const VariantAccumulator& v) {
   j["nations_withdrawn"] = v.nations_withdrawn;
   j["troops"] = nlohmann::json::array();
   for (const auto& h : v.troops) j["troops"].push_back(histogram_json(h));
+  j["failures_by_level"] = v.failures_by_level;
+  j["holding_at_sample"] = v.holding_at_sample;
+  j["term_sums"] = v.term_sums;
   return j;
 }
 
@@ -236,6 +239,40 @@ nlohmann::json troops_in_theatre(const VariantAccumulator& v, const std::vector<
   return troops;
 }
 
+// The deterrence terms on each report day: means over the replications still holding.
+nlohmann::json deterrence_terms(const VariantAccumulator& v, const std::vector<int>& sample_days) {
+  nlohmann::json rows = nlohmann::json::array();
+  for (std::size_t j = 0; j < sample_days.size() && j < v.term_sums.size(); ++j) {
+    nlohmann::json row = {{"day", sample_days[j]},
+                          {"holding", round_to(share(v.holding_at_sample[j], v.replications), 4)}};
+    for (int t = 0; t < sim::kDeterrenceTerms; ++t) {
+      row[sim::deterrence_term_name(t)] = round_to(sim::mean_deterrence_term(v, j, t), 4);
+    }
+    rows.push_back(row);
+  }
+  return rows;
+}
+
+nlohmann::json failures_by_level(const VariantAccumulator& v) {
+  std::uint64_t failures = 0;
+  for (auto f : v.failures_by_level) failures += f;
+  nlohmann::json rows = nlohmann::json::array();
+  for (int l = 0; l < kEscalationLevels; ++l) {
+    rows.push_back({{"level", l},
+                    {"name", kLevelNames[l]},
+                    {"count", v.failures_by_level[l]},
+                    {"share", round_to(share(v.failures_by_level[l], failures), 4)}});
+  }
+  return rows;
+}
+
+nlohmann::json air_incursions(const VariantAccumulator& v) {
+  auto mean = [&](int incident) { return round_to(share(v.incidents[incident], v.replications), 3); };
+  return {{"incursions", mean(sim::kAirIncursions)},
+          {"engagements", mean(sim::kAirEngagements)},
+          {"shootdowns", mean(sim::kAirShootdowns)}};
+}
+
 nlohmann::json variant_results(const sim::VariantDescription& described, const VariantAccumulator& v,
                                const sim::RunDescription& run) {
   return {{"name", described.name},
@@ -247,7 +284,10 @@ nlohmann::json variant_results(const sim::VariantDescription& described, const V
           {"casualties", casualties(v, described)},
           {"incidents", incidents(v)},
           {"withdrawals", withdrawals(v, described)},
-          {"troops_in_theatre", troops_in_theatre(v, run.sample_days)}};
+          {"troops_in_theatre", troops_in_theatre(v, run.sample_days)},
+          {"deterrence_terms", deterrence_terms(v, run.sample_days)},
+          {"failures_by_level", failures_by_level(v)},
+          {"air_incursions", air_incursions(v)}};
 }
 
 // Paired differences of each later variant against its reference (common random numbers).
@@ -366,6 +406,7 @@ nlohmann::json simulation_json(const sim::SimulationRecord& record) {
   out["replications"] = record.replications;
   out["seed"] = record.seed;
   out["days"] = run.days;
+  out["mpi_ranks"] = record.mpi_ranks;
   // The first variant's results at the top level; all of them under `variants`.
   for (const char* key : {"survival", "escalation", "casualties", "incidents", "withdrawals", "troops_in_theatre"}) {
     out[key] = variants[0][key];

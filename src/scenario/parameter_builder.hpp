@@ -5,15 +5,23 @@
 // Private to the scenario module.
 
 #include <limits>
+#include <string_view>
 #include <string>
 #include <utility>
 #include <vector>
 
+#include "guarantor/core/calendar.hpp"
 #include "guarantor/scenario/parameters.hpp"
 
 namespace guarantor::params::detail {
 
 inline constexpr double kUnbounded = std::numeric_limits<double>::infinity();
+
+// The day number of a date written in the tables (a typo there is a programming error: NaN).
+inline double day_of(std::string_view iso) {
+  const auto day = day_number(iso);
+  return day ? static_cast<double>(*day) : std::numeric_limits<double>::quiet_NaN();
+}
 
 // Research files cited by name are in the project's shared research folder (see
 // docs/model/parameters.md); outlets are cited as the research cites them.
@@ -94,6 +102,10 @@ inline Builder choice(std::string key, std::vector<std::string> names, Field (*f
 }
 inline Builder numbers(std::string key, std::string unit, Interval allowed, std::size_t size, Field (*field)(Scenario&)) {
   return std::move(Builder(std::move(key), Kind::number_list, std::move(unit), allowed, field).size(size));
+}
+// An ISO date "YYYY-MM-DD"; `first` and `last` bound it (checked with day_number).
+inline Builder date(std::string key, std::string_view first, std::string_view last, Field (*field)(Scenario&)) {
+  return Builder(std::move(key), Kind::date, "date", {day_of(first), day_of(last)}, field);
 }
 inline Builder texts(std::string key, Field (*field)(Scenario&)) {
   return Builder(std::move(key), Kind::text_list, "", {0, 0}, field);

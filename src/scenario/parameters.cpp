@@ -8,6 +8,7 @@
 #include <cmath>
 #include <limits>
 
+#include "guarantor/core/calendar.hpp"
 #include "scenario/parameter_tables.hpp"
 
 namespace guarantor::params {
@@ -42,6 +43,7 @@ const char* to_string(Kind kind) {
     case Kind::seed: return "seed";
     case Kind::number_list: return "number_list";
     case Kind::text_list: return "text_list";
+    case Kind::date: return "date";
   }
   return "?";
 }
@@ -79,6 +81,7 @@ struct ValueReader {
   Value operator()(std::vector<double>* v) const { return *v; }
   Value operator()(std::vector<std::string>* v) const { return *v; }
   Value operator()(const ChoiceField& f) const { return choices->at(f.get()); }
+  Value operator()(std::string* v) const { return *v; }
   const std::vector<std::string>* choices;
 };
 
@@ -103,6 +106,8 @@ Status set_from_unit(const Parameter& parameter, Scenario& scenario, double u, c
     **number = value;
   } else if (auto* whole = std::get_if<int*>(&field)) {
     **whole = static_cast<int>(std::lround(value));
+  } else if (auto* date = std::get_if<std::string*>(&field); date && parameter.kind == Kind::date) {
+    **date = iso_date(std::llround(value));  // the range is in day numbers
   } else {
     return Status::invalid_input(fmt::format("{}: only a number can take a range", parameter.key));
   }
@@ -151,6 +156,7 @@ namespace {
 
 Value plausible_bound(const Parameter& p, bool high) {
   if (!p.plausible_low.empty()) return high ? p.plausible_high : p.plausible_low;
+  if (p.plausible && p.kind == Kind::date) return iso_date(std::llround(high ? p.plausible->high : p.plausible->low));
   if (p.plausible) return high ? p.plausible->high : p.plausible->low;
   return std::monostate{};
 }

@@ -43,9 +43,16 @@ std::vector<Parameter> top_level() {
 
 std::vector<Parameter> baseline_and_ladder() {
   return {
-      number("simulation.baseline.weibull_shape", "", {0.05, 5}, GUARANTOR_FIELD(simulation.baseline.weibull_shape))
+      choice("simulation.baseline", {"fortna-civil-war", "interstate", "donbas-recommitments", "custom"},
+             GUARANTOR_ENUM(simulation.baseline_class, BaselineClass))
+          .control("model choice of the reference class the baseline hazard is fitted to (docs/model/simulation.md "
+                   "§Reference classes): fortna-civil-war (validation_data.md §2.3), interstate (Fortna, Peace Time "
+                   "ch. 1: 'almost half' resumed; model_evidence_2.md §1.4), donbas-recommitments (Hug, OSCE SMM, "
+                   "9 Aug 2018; model_evidence_2.md §2.3); custom when simulation.baseline_hazard.* is set"),
+      number("simulation.baseline_hazard.weibull_shape", "", {0.05, 5},
+             GUARANTOR_FIELD(simulation.baseline.weibull_shape))
           .derived(kFortnaFit),
-      number("simulation.baseline.weibull_scale_days", "days", {1, 1e7},
+      number("simulation.baseline_hazard.weibull_scale_days", "days", {1, 1e7},
              GUARANTOR_FIELD(simulation.baseline.weibull_scale_days))
           .derived(kFortnaFit),
       numbers("simulation.ladder.up_per_day", "per day", {0, kUnbounded}, 3, GUARANTOR_ARRAY(simulation.ladder.up_per_day))
@@ -68,6 +75,67 @@ std::vector<Parameter> baseline_and_ladder() {
           .assumption("how far the force also slows escalation (up-rates × HR^coupling). RAND RR-1906 finds more "
                       "low-level probing near US troops (model_evidence_2.md §3.6): 0 (no coupling) to 1",
                       0, 1),
+  };
+}
+
+std::vector<Parameter> violation_regime() {
+  constexpr const char* kDonbas = "model_evidence_2.md §2";
+  return {
+      number("simulation.violation_regime.bare_multiplier", "", {0, 1},
+             GUARANTOR_FIELD(simulation.violation_regime.bare_multiplier))
+          .assumption(std::string("violation rate in the low-violence regime after a bare declaration, relative to "
+                                  "the eroded regime: single-day drops of 53% (2017 school truce, 654 -> ~300) and "
+                                  "60% week on week (2018), §2.4-2.5; 'about 0.5 for a bare declaration' (") +
+                          kDonbas + " 'What a model should take'); 0.4 to 0.9 (a second 2018 briefing gave -10%)",
+                      0.4, 0.9),
+      number("simulation.violation_regime.monitored_multiplier", "", {0, 1},
+             GUARANTOR_FIELD(simulation.violation_regime.monitored_multiplier))
+          .assumption(std::string("the same with a monitored package: the July 2020 measures cut the daily mean "
+                                  "623 -> 33 (18.9-fold, §2.7); 0.05-0.3 for a monitored package (") +
+                          kDonbas + " 'What a model should take')",
+                      0.05, 0.3),
+      number("simulation.violation_regime.bare_erosion_per_day", "per day", {0, 10},
+             GUARANTOR_FIELD(simulation.violation_regime.bare_erosion_per_day))
+          .assumption("a bare recommitment erodes: 'an average truce holds for around two weeks' (Hug, OSCE SMM, "
+                      "9 Aug 2018; model_evidence_2.md §2.3), 1/14 a day; 1/21 (three weeks; the spring 2018 truce "
+                      "lasted 22 days, adversary_cohesion.md) to 1/7 (the 2017 school truce, 'the pause is over' after "
+                      "a week, §2.4)",
+                      1.0 / 21, 1.0 / 7),
+      number("simulation.violation_regime.monitored_erosion_per_day", "per day", {0, 10},
+             GUARANTOR_FIELD(simulation.violation_regime.monitored_erosion_per_day))
+          .assumption("a monitored package erodes: the July 2020 package kept violations low for more than six months "
+                      "(~36 a day to Jan 2021, §2.9) and they were about 5x higher by December 2021 (§2.10), "
+                      "model_evidence_2.md; 1/730 (two years) to 1/180 (six months)",
+                      1.0 / 730, 1.0 / 180),
+      number("simulation.violation_regime.recommitment_per_day", "per day", {0, 10},
+             GUARANTOR_FIELD(simulation.violation_regime.recommitment_per_day))
+          .assumption("an eroded regime is recommitted: 12 commitments in three years (Hug, 9 Aug 2018, "
+                      "model_evidence_2.md §2.3) = 12/1095 a day; from 6 in three years (Ukrainian MoD: 11 attempts in "
+                      "2014-18, adversary_cohesion.md) to 24 (more than 20 declared by July 2020 over six years, §2.6, "
+                      "and the 22nd by New Year 2019)",
+                      6.0 / 1095, 24.0 / 1095),
+  };
+}
+
+std::vector<Parameter> politics() {
+  return {
+      date("simulation.politics.start_date", "2000-01-01", "2099-12-31",
+           GUARANTOR_FIELD(simulation.politics.start_date))
+          .assumption("calendar date of day 0, the ceasefire: no ceasefire is agreed; 2027-01-01 puts the French "
+                      "presidential election (18 Apr / 2 May 2027, model_evidence_2.md §5) inside the two years. "
+                      "Range: mid-2026 to mid-2027 (the denser run of elections, Sep 2026 - May 2027, §5)",
+                      day_of("2026-07-01"), day_of("2027-07-01")),
+      number("simulation.politics.snap_election_rate_per_year", "per contributor per year", {0, 10},
+             GUARANTOR_FIELD(simulation.politics.snap_election_rate_per_year))
+          .assumption("snap elections per contributor a year (Poisson). Snap elections are common: Netherlands 29 Oct "
+                      "2025, Denmark 24 Mar 2026 (model_evidence_2.md §5); no rate is estimated: 0.05 to 0.2",
+                      0.05, 0.2),
+      number("simulation.politics.us_withdrawal_hazard_per_year", "per year", {0, 10},
+             GUARANTOR_FIELD(simulation.politics.us_withdrawal_hazard_per_year))
+          .assumption("the US withdraws its backstop for good: the FT reported that the US offer could be withdrawn "
+                      "(the no-us-backstop variant of data/scenarios/mnf-ukraine.yaml); no rate is estimated: 0.02 to "
+                      "0.3 a year",
+                      0.02, 0.3),
   };
 }
 
@@ -177,6 +245,20 @@ std::vector<Parameter> incidents() {
               GUARANTOR_ARRAY(simulation.incidents.strikes_per_day))
           .assumption(std::string("deliberate strikes on the force at level 3 only; ") + kNoEvidence,
                       {0, 0, 0, 0.025}, {0, 0, 0, 0.1}),
+      numbers("simulation.incidents.air_incursions_per_day", "incursions per day", {0, 100}, 4,
+              GUARANTOR_ARRAY(simulation.incidents.air_incursions_per_day))
+          .assumption("drone and missile incursions into the protected airspace by level: the 4 Russian violations of "
+                      "Estonian airspace in 2025 (4/365 a day) at level 0; the September 2025 cluster (19 violations "
+                      "over Poland in one night, a drone over Romania for 50 minutes, three NATO states in ten days: "
+                      "adversary_cohesion.md §3e) at level 3, about 3 events in 10 days; in between interpolated. "
+                      "Blanket ×0.5–×2",
+                      {2.0 / 365, 0.015, 0.05, 0.15}, {8.0 / 365, 0.06, 0.2, 0.6}),
+      number("simulation.incidents.air_shootdown_probability", "probability", {0, 1},
+             GUARANTOR_FIELD(simulation.incidents.air_shootdown_probability))
+          .assumption("an engaged incursion is shot down: 3-4 of 19-23 drones over Poland, 9-10 Sep 2025 (0.13-0.21); "
+                      "Romania, 13 Sep 2025: 0 of 1 (F-16s authorised but held fire) (adversary_cohesion.md §3e); "
+                      "0.1 to 0.5 (a force tasked to engage may do better)",
+                      0.1, 0.5),
       number("simulation.incidents.kia_per_strike_mean", "killed per strike", {0, 1000},
              GUARANTOR_FIELD(simulation.incidents.kia_per_strike_mean))
           .assumption(std::string("mean fatalities of a strike on the force; ") + kNoEvidence, 2, 8),
@@ -305,7 +387,7 @@ std::vector<Parameter> combat() {
 
 std::vector<Parameter> simulation_parameters() {
   std::vector<Parameter> all;
-  for (auto part : {top_level, baseline_and_ladder, deterrence, incidents, casualties, cohesion, combat}) {
+  for (auto part : {top_level, baseline_and_ladder, violation_regime, politics, deterrence, incidents, casualties, cohesion, combat}) {
     auto rows = part();
     all.insert(all.end(), std::make_move_iterator(rows.begin()), std::make_move_iterator(rows.end()));
   }

@@ -75,8 +75,14 @@ void PairedSum::merge(const PairedSum& o) {
 }
 
 VariantAccumulator::VariantAccumulator(int days, std::size_t nations, std::size_t samples)
-    : failures_by_day(static_cast<std::size_t>(days), 0), kia(nations + 1), withdrawals(nations), troops(samples) {
+    : failures_by_day(static_cast<std::size_t>(days), 0),
+      kia(nations + 1),
+      withdrawals(nations),
+      troops(samples),
+      holding_at_sample(samples, 0),
+      term_sums(samples) {
   for (auto& w : withdrawals) w.fill(0);
+  for (auto& t : term_sums) t.fill(0);
 }
 
 void VariantAccumulator::add(const ReplicationOutcome& o) {
@@ -98,6 +104,11 @@ void VariantAccumulator::add(const ReplicationOutcome& o) {
   for (std::size_t j = 0; j < o.troops_at_sample.size(); ++j) {
     troops[j].add(static_cast<std::uint64_t>(std::max<std::int64_t>(0, o.troops_at_sample[j])));
   }
+  if (o.level_at_failure >= 0) ++failures_by_level[static_cast<std::size_t>(o.level_at_failure)];
+  for (std::size_t j = 0; j < o.holding_samples && j < term_sums.size(); ++j) {
+    ++holding_at_sample[j];
+    for (int t = 0; t < kDeterrenceTerms; ++t) term_sums[j][t] += o.terms_at_sample[j][t];
+  }
 }
 
 void VariantAccumulator::merge(const VariantAccumulator& o) {
@@ -111,6 +122,16 @@ void VariantAccumulator::merge(const VariantAccumulator& o) {
   }
   nations_withdrawn += o.nations_withdrawn;
   for (std::size_t j = 0; j < troops.size(); ++j) troops[j].merge(o.troops[j]);
+  for (std::size_t l = 0; l < failures_by_level.size(); ++l) failures_by_level[l] += o.failures_by_level[l];
+  for (std::size_t j = 0; j < term_sums.size(); ++j) {
+    holding_at_sample[j] += o.holding_at_sample[j];
+    for (int t = 0; t < kDeterrenceTerms; ++t) term_sums[j][t] += o.term_sums[j][t];
+  }
+}
+
+double mean_deterrence_term(const VariantAccumulator& v, std::size_t sample, int term) {
+  if (sample >= v.term_sums.size() || v.holding_at_sample[sample] == 0) return 0;
+  return static_cast<double>(v.term_sums[sample][term]) / kTermGridScale / static_cast<double>(v.holding_at_sample[sample]);
 }
 
 Accumulators Accumulators::sized_for(const std::vector<Model>& models) {

@@ -23,7 +23,7 @@ NationDescription describe_nation(const NationModel& n) {
   d.casualty_tolerance_kia = n.casualty_tolerance_kia;
   d.mandate_cycle_months = n.mandate_cycle_months;
   d.first_vote_month = n.first_vote_month;
-  if (n.election_day >= 0) d.election_day = n.election_day;
+  d.election_days = n.election_days;
   return d;
 }
 

@@ -7,6 +7,7 @@
 #include <cmath>
 #include <map>
 
+#include "guarantor/core/calendar.hpp"
 #include "guarantor/sim/random.hpp"
 #include "guarantor/scenario/parameters.hpp"
 #include "guarantor/scenario/requirements.hpp"
@@ -42,8 +43,31 @@ double exposure_weight(const SimulationSettings& s, ComponentLocation location) 
   return location == ComponentLocation::outside_ukraine ? s.casualties.outside_ukraine_exposure : 1.0;
 }
 
-// Components that act only through their own channels, never through the force term: trainers
-// through Ukraine's rebuild, logistics through sustainment, the US through the backstop term.
+// Which deterrence term a component's combat power counts in. Only forces that fight count
+// (Reiter & Poast 2021: deterrence comes from local combat power, model_evidence_2.md §3.8):
+// trainers act through Ukraine's rebuild, logistics through sustainment, monitors through the
+// monitoring term, the US through the backstop term, and a headquarters commands the others.
+enum class DeterrentGroup { none, land, air, maritime };
+
+DeterrentGroup deterrent_group(ComponentKind kind) {
+  switch (kind) {
+    case ComponentKind::reassurance_land:
+    case ComponentKind::buffer_zone: return DeterrentGroup::land;
+    case ComponentKind::air_policing:
+    case ComponentKind::air_defence: return DeterrentGroup::air;
+    case ComponentKind::maritime: return DeterrentGroup::maritime;
+    default: return DeterrentGroup::none;
+  }
+}
+
+bool is_air_shield_unit(const LaydownSettings& laydown, const UnitType& unit) {
+  auto listed = [&](const std::vector<std::string>& capabilities) {
+    return std::find(capabilities.begin(), capabilities.end(), unit.capability) != capabilities.end();
+  };
+  return listed(laydown.air_defence_capabilities) || listed(laydown.air_policing_capabilities);
+}
+
+// Components that work from abroad when their location is `either`.
 bool acts_through_own_channel(ComponentKind kind) {
   return kind == ComponentKind::training || kind == ComponentKind::logistics || kind == ComponentKind::us_backstop;
 }
@@ -58,6 +82,22 @@ bool stands_in_ukraine(const Component& component) {
     case ComponentLocation::either: return !acts_through_own_channel(component.kind);
   }
   return true;
+}
+
+// Days (from simulation.politics.start_date) of the nation's dated elections within the period.
+std::vector<double> election_days_in_period(const SimulationSettings& s, const Nation& nation) {
+  std::vector<double> days;
+  const auto start = day_number(s.politics.start_date);
+  if (!start) return days;  // the loader rejects a bad date; nothing to place without one
+  for (const auto& e : nation.elections) {
+    const auto date = day_number(e.date);
+    if (!date) continue;
+    const double day = static_cast<double>(*date - *start);
+    // An election just after the period still raises the exit hazard in its window before it.
+    if (day + s.cohesion.election_window_days > 0 && day - s.cohesion.election_window_days < s.days) days.push_back(day);
+  }
+  std::sort(days.begin(), days.end());
+  return days;
 }
 
 std::vector<NationModel> build_nations(const Scenario& scenario, const ForcePackage& package) {
@@ -77,11 +117,32 @@ std::vector<NationModel> build_nations(const Scenario& scenario, const ForcePack
     n.exposed_troops += a.troops * exposure_weight(s, location);
     if (in_ukraine) troops_in_ukraine[a.nation] += a.troops;
     // Land deters where it stands; air deters over Ukraine wherever it is based.
-    const bool deters = !(component && acts_through_own_channel(component->kind)) && (in_ukraine || domain == Domain::air);
+    // Land deters where it stands; air deters over Ukraine wherever it is based.
+    DeterrentGroup group = component ? deterrent_group(component->kind) : DeterrentGroup::land;
+    // Units of the air shield (the capabilities the laydown places as air defence or flies as air
+    // policing) count in the air term and meet incursions, whichever component they serve.
+    const bool shield = unit && is_air_shield_unit(scenario.laydown, *unit);
+    if (shield && group != DeterrentGroup::none) group = DeterrentGroup::air;
+    if (shield) n.air_shield_troops += a.troops;
+    const bool deters = group != DeterrentGroup::none && (in_ukraine || group == DeterrentGroup::air);
     if (deters) {
       const double combat = a.troops * combat_weight(s, domain);
       n.combat_troops += combat;
-      if (domain != Domain::air) n.land_combat_troops += combat;
+      switch (group) {
+        case DeterrentGroup::air: n.air_combat_troops += combat; break;
+        case DeterrentGroup::maritime: n.maritime_combat_troops += combat; break;
+        case DeterrentGroup::land:
+        case DeterrentGroup::none: n.land_combat_troops += combat; break;
+      }
+      if (component && component->kind == ComponentKind::buffer_zone) n.interposition_combat_troops += combat;
+    }
+    if (component && component->kind == ComponentKind::buffer_zone) {
+      // Troops in the zone are exposed as an interposition force is, whatever the mandate.
+      const auto& by_mandate = s.casualties.exposure_by_mandate;
+      const double mandate_exposure = by_mandate[static_cast<int>(s.mandate)];
+      const double extra = mandate_exposure > 0 ? by_mandate[static_cast<int>(Mandate::interposition)] / mandate_exposure : 1;
+      n.exposed_troops += a.troops * exposure_weight(s, location) * (extra - 1);
+      n.interposition_exposed_troops += a.troops * exposure_weight(s, location) * extra;
     }
     if (component && component->kind == ComponentKind::training) n.training_troops += a.troops;
     if (component && component->kind == ComponentKind::monitoring) n.monitoring_troops += a.troops;
@@ -98,6 +159,7 @@ std::vector<NationModel> build_nations(const Scenario& scenario, const ForcePack
       n.first_vote_month = nation->mandate->first_vote_month;
     }
     n.stream_id = stable_id(code.c_str());
+    if (nation) n.election_days = election_days_in_period(s, *nation);
     nations.push_back(n);
   }
   return nations;
@@ -115,7 +177,10 @@ void apply_overrides(const SimulationSettings& s, std::vector<NationModel>& nati
     if (o.casualty_tolerance_kia) it->casualty_tolerance_kia = *o.casualty_tolerance_kia;
     if (o.mandate_cycle_months) it->mandate_cycle_months = *o.mandate_cycle_months;
     if (o.first_vote_month) it->first_vote_month = *o.first_vote_month;
-    if (o.election_day) it->election_day = *o.election_day;
+    if (o.election_day) {
+      it->election_days.push_back(*o.election_day);
+      std::sort(it->election_days.begin(), it->election_days.end());
+    }
     if (o.lead) {
       it->lead = *o.lead;
       any_lead = any_lead || *o.lead;
@@ -206,9 +271,10 @@ void build_schedule(Model& m) {
   }
   for (int i = 0; i < static_cast<int>(m.nations.size()); ++i) {
     const NationModel& n = m.nations[i];
-    if (n.election_day >= 0) {
-      add(std::max(n.election_day - s.cohesion.election_window_days, 1e-9), ScheduledKind::election_start, i);
-      add(n.election_day + s.cohesion.election_window_days, ScheduledKind::election_end, i);
+    for (double election : n.election_days) {
+      // A window open on day 0 starts with the replication (its nation state starts in it).
+      add(std::max(election - s.cohesion.election_window_days, 1e-9), ScheduledKind::election_start, i);
+      add(election + s.cohesion.election_window_days, ScheduledKind::election_end, i);
     }
     if (n.first_vote_month > 0) add(n.first_vote_month * kDaysPerMonth, ScheduledKind::renewal, i);
     if (n.mandate_cycle_months > 0) {
@@ -244,14 +310,114 @@ void set_backstop(const Scenario& scenario, const ForcePackage& package, Model& 
   }
 }
 
+// The force acts once (issue: no double counting). With deterrence coupling c the total log
+// hazard ratio L also scales the ladder's up-rates by e^(cL), which lowers the mean failure
+// multiplier m(e^(cL)) at the stationary distribution. The direct effect is scaled by k so that
+// for the reference force (L = ln(force_hazard_ratio) · readiness) the two together give the
+// chosen hazard ratio: e^(kL) · m(e^(cL)) / m(1) = e^L, i.e. k = 1 − ln(m(e^(cL)) / m(1)) / L.
+void calibrate_direct_effect(Model& m) {
+  const DeterrenceSettings& d = m.settings.deterrence;
+  const double reference = std::log(d.force_hazard_ratio) * d.readiness;
+  const double coupling = m.settings.ladder.deterrence_coupling;
+  m.direct_effect_scale = 1;
+  if (reference >= 0 || coupling == 0) return;
+  const double without = stationary_failure_multiplier(m, 1.0);
+  const double with = stationary_failure_multiplier(m, std::exp(coupling * reference));
+  if (without <= 0 || with <= 0) return;
+  // The ladder alone may over-deliver (a steep ladder, strong coupling): the direct effect then
+  // stays at 0 rather than raising the hazard.
+  m.direct_effect_scale = std::max(0.0, 1 - std::log(with / without) / reference);
+}
+
+// The nations pledging to enabled us_backstop components: whose elections can end the backstop.
+std::vector<const Nation*> backstop_providers(const Scenario& scenario) {
+  std::vector<const Nation*> providers;
+  for (const auto& pledge : scenario.pledges) {
+    const bool serves_backstop = std::any_of(pledge.components.begin(), pledge.components.end(), [&](const auto& id) {
+      const Component* c = scenario.find_component(id);
+      return c && c->enabled && c->kind == ComponentKind::us_backstop;
+    });
+    const Nation* nation = scenario.find_nation(pledge.nation);
+    if (serves_backstop && nation && std::find(providers.begin(), providers.end(), nation) == providers.end()) {
+      providers.push_back(nation);
+    }
+  }
+  return providers;
+}
+
+// Piecewise-constant withdrawal hazard: the base rate, × election_multiplier inside any election
+// window of a provider (model_evidence_2.md §5: the US midterms and presidential election fall in
+// the period). Segment boundaries are the windows' ends; overlapping windows raise it once.
+void build_us_withdrawal_segments(const Scenario& scenario, Model& m) {
+  m.us_withdrawal_segments.clear();
+  if (m.us_withdrawal_per_day <= 0) return;
+  const CohesionSettings& c = m.settings.cohesion;
+  std::vector<std::pair<double, double>> windows;
+  for (const Nation* provider : backstop_providers(scenario)) {
+    for (double day : election_days_in_period(m.settings, *provider)) {
+      windows.emplace_back(day - c.election_window_days, day + c.election_window_days);
+    }
+  }
+  std::vector<double> bounds{0};
+  for (const auto& [from, to] : windows) {
+    if (from > 0) bounds.push_back(from);
+    if (to > 0) bounds.push_back(to);
+  }
+  std::sort(bounds.begin(), bounds.end());
+  bounds.erase(std::unique(bounds.begin(), bounds.end()), bounds.end());
+  for (double day : bounds) {
+    const bool in_window = std::any_of(windows.begin(), windows.end(),
+                                       [&](const auto& w) { return w.first <= day && day < w.second; });
+    const double rate = m.us_withdrawal_per_day * (in_window ? c.election_multiplier : 1.0);
+    if (m.us_withdrawal_segments.empty() || m.us_withdrawal_segments.back().per_day != rate) {
+      m.us_withdrawal_segments.push_back({day, rate});
+    }
+  }
+}
+
 }  // namespace
 
-double force_log_hazard_ratio(const Model& model, double combat_troops) {
+double us_withdrawal_day(const Model& model, double unit_exponential) {
+  const auto& segments = model.us_withdrawal_segments;
+  double accumulated = 0;
+  for (std::size_t i = 0; i < segments.size(); ++i) {
+    const double end = i + 1 < segments.size() ? segments[i + 1].day : kNever;
+    const double rate = segments[i].per_day;
+    if (rate <= 0) continue;  // no hazard in this segment
+    if (accumulated + rate * (end - segments[i].day) >= unit_exponential) {
+      return segments[i].day + (unit_exponential - accumulated) / rate;
+    }
+    accumulated += rate * (end - segments[i].day);
+  }
+  return kNever;
+}
+
+double force_log_hazard_ratio(const Model& model, double combat_troops, double interposition_troops) {
   const DeterrenceSettings& d = model.settings.deterrence;
   if (combat_troops <= 0) return 0;
   const double size = std::min(d.max_size_factor, std::pow(combat_troops / d.reference_troops, d.size_elasticity));
-  const double tripwire = model.settings.mandate == Mandate::interposition ? d.interposition_force_factor : 1.0;
+  // The tripwire factor acts on the whole force under an interposition mandate, otherwise on the
+  // share of the force that stands in a buffer zone.
+  const double interposing =
+      model.settings.mandate == Mandate::interposition ? 1.0 : std::clamp(interposition_troops / combat_troops, 0.0, 1.0);
+  const double tripwire = 1 + (d.interposition_force_factor - 1) * interposing;
   return std::log(d.force_hazard_ratio) * d.readiness * size * tripwire;
+}
+
+double stationary_failure_multiplier(const Model& model, double up_scale) {
+  const LadderSettings& ladder = model.settings.ladder;
+  std::array<double, kEscalationLevels> pi{1, 0, 0, 0};
+  for (int l = 0; l + 1 < kEscalationLevels; ++l) {
+    if (ladder.down_per_day[l] <= 0) return model.failure_multiplier[0];  // absorbing: no stationary mean
+    pi[l + 1] = pi[l] * ladder.up_per_day[l] * up_scale / ladder.down_per_day[l];
+  }
+  double total = 0;
+  double mean = 0;
+  for (int l = 0; l < kEscalationLevels; ++l) {
+    total += pi[l];
+    mean += pi[l] * model.failure_multiplier[l];
+  }
+  return mean / total;
 }
 
 double us_backstop_filled_share(const Scenario& scenario, const ForcePackage& package) {
@@ -295,7 +461,9 @@ DeterrenceTerms initial_deterrence(const Model& model) {
     nuclear = nuclear || n.nuclear_in_ukraine;
   }
   DeterrenceTerms t;
-  t.force = force_log_hazard_ratio(model, combat);
+  double interposition = 0;
+  for (const auto& n : model.nations) interposition += n.interposition_combat_troops;
+  t.force = force_log_hazard_ratio(model, combat, interposition);
   t.nuclear = nuclear ? std::log(d.nuclear_hazard_ratio) : 0;
   t.us_backstop = model.backstop_at_start ? model.log_us_backstop_hr : 0;
   t.ukraine = std::log(d.ukraine_hazard_ratio) * std::min(1.0, d.ukraine_initial_rebuild);
@@ -333,6 +501,11 @@ Model compile_model(const Scenario& scenario, const ForcePackage& package, const
   m.log_ukraine_hr = std::log(d.ukraine_hazard_ratio);
   m.log_monitoring_hr = std::log(d.monitoring_hazard_ratio);
   set_backstop(scenario, package, m);
+  calibrate_direct_effect(m);
+  m.us_withdrawal_per_day = m.backstop_share > 0 ? m.settings.politics.us_withdrawal_hazard_per_year / 365.25 : 0;
+  build_us_withdrawal_segments(scenario, m);
+  m.snap_elections_per_day = m.settings.politics.snap_election_rate_per_year / 365.25;
+  for (const auto& n : m.nations) m.full_air_shield_troops += n.air_shield_troops;
   build_schedule(m);
   for (int day = 0; day <= m.settings.days; day += m.settings.report_interval_days) m.sample_days.push_back(day);
   if (m.sample_days.back() != m.settings.days) m.sample_days.push_back(m.settings.days);

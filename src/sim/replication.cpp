@@ -27,7 +27,8 @@ const char* incident_name(int incident) {
   static constexpr const char* kNames[kIncidentTypes] = {
       "ceasefire_violations", "violations_detected", "probes_on_force", "probes_answered", "probes_unanswered",
       "escalations_after_response", "hybrid_attacks", "strikes_on_force", "mass_casualty_events",
-      "renewal_votes_failed"};
+      "renewal_votes_failed", "air_incursions", "air_engagements", "air_shootdowns", "snap_elections",
+      "us_backstop_withdrawals", "violation_regime_erosions", "recommitments"};
   return incident >= 0 && incident < kIncidentTypes ? kNames[incident] : "?";
 }
 
@@ -47,15 +48,23 @@ Log1pTable::Log1pTable() : values_(kSize) {
   for (std::uint64_t k = 0; k < kSize; ++k) values_[k] = std::log1p(static_cast<double>(k));
 }
 
-DeterrenceExpCache::Value DeterrenceExpCache::get(double log_hazard_ratio, double coupling) {
+const char* deterrence_term_name(int term) {
+  static constexpr const char* kNames[kDeterrenceTerms] = {"land",    "air",       "maritime",   "nuclear",
+                                                           "us_backstop", "ukraine", "monitoring", "response_record"};
+  return term >= 0 && term < kDeterrenceTerms ? kNames[term] : "?";
+}
+
+DeterrenceExpCache::Value DeterrenceExpCache::get(double log_hazard_ratio, double coupling, double direct_scale) {
   std::uint64_t bits = 0;
   std::memcpy(&bits, &log_hazard_ratio, sizeof bits);
   Entry& e = entries_[((bits ^ (bits >> 29)) * 0x9E3779B97F4A7C15ull) >> 55];
   static_assert(kEntries == 512, "the hash keeps the top 9 bits");
-  if (e.key != log_hazard_ratio || e.coupling != coupling) {
+  if (e.key != log_hazard_ratio || e.coupling != coupling || e.direct_scale != direct_scale) {
     e.key = log_hazard_ratio;
     e.coupling = coupling;
-    e.value = {std::exp(log_hazard_ratio), std::exp(coupling * log_hazard_ratio), std::exp(-coupling * log_hazard_ratio)};
+    e.direct_scale = direct_scale;
+    e.value = {std::exp(direct_scale * log_hazard_ratio), std::exp(coupling * log_hazard_ratio),
+               std::exp(-coupling * log_hazard_ratio)};
   }
   return e.value;
 }
@@ -76,14 +85,24 @@ enum Purpose : std::uint32_t {
   kAggregates,
   kCombatDraws,
   kCascadeDraws,
+  kIncursionClock,
+  kRegimeClock,
+  kIncursionMarks,
+  kUsWithdrawal,
 };
 // The processes with a constant rate between events, and the other kinds of event, in the order
 // that breaks ties between simultaneous events.
-enum Process : int { kUp, kDown, kProbe, kStrike, kCasualty, kProcesses };
-enum OtherEvent : int { kFailure = kProcesses, kScheduled, kNationExit, kPendingExit, kEndOfPeriod };
+enum Process : int { kUp, kDown, kProbe, kStrike, kCasualty, kIncursion, kRegime, kProcesses };
+enum OtherEvent : int { kFailure = kProcesses, kScheduled, kNationExit, kPendingExit, kSnapElection, kUsWithdrawn,
+                        kEndOfPeriod };
 
+// A nation's streams: its exit and votes, and its snap elections.
 constexpr std::uint32_t kNationPurpose = 0x80000000u;
-constexpr std::uint32_t kNationIdMask = 0x7FFFFFFFu;
+constexpr std::uint32_t kSnapPurpose = 0xC0000000u;
+constexpr std::uint32_t kNationIdMask = 0x3FFFFFFFu;
+
+// Deterrence terms are recorded on a grid of 2^-28 as integers (see ReplicationOutcome).
+std::int64_t on_term_grid(double log_hazard_ratio) { return std::llround(log_hazard_ratio * 0x1.0p28); }
 
 // The response record on a grid of 2^-30 (about 1e-9 in log hazard ratio, far below any
 // parameter's precision). Floating-point sums depend on their order, so without the grid two
@@ -124,11 +143,13 @@ class Replication {
         failure_stream_(seed, replication, kFailureClock, counts),
         process_streams_{Stream(seed, replication, kUpClock, counts), Stream(seed, replication, kDownClock, counts),
                          Stream(seed, replication, kProbeClock, counts), Stream(seed, replication, kStrikeClock, counts),
-                         Stream(seed, replication, kCasualtyClock, counts)},
+                         Stream(seed, replication, kCasualtyClock, counts), Stream(seed, replication, kIncursionClock, counts),
+                         Stream(seed, replication, kRegimeClock, counts)},
         probe_marks_(seed, replication, kProbeMarks, counts),
         strike_marks_(seed, replication, kStrikeMarks, counts),
         casualty_marks_(seed, replication, kCasualtyMarks, counts),
         cascade_draws_(seed, replication, kCascadeDraws, counts),
+        incursion_marks_(seed, replication, kIncursionMarks, counts),
         failure_(ws.failure_clock) {}
 
   void run();
@@ -144,6 +165,13 @@ class Replication {
   void on_probe();
   void on_strike();
   void on_casualty();
+  void on_incursion();
+  void on_regime_change();
+  void update_regime_rate();
+  double violation_multiplier() const;
+  void on_snap_election(int n);
+  void on_us_withdrawal();
+  void record_sample();
   void on_scheduled(const ScheduledEvent& event);
   void withdraw(int n, WithdrawalCause cause);
   void arrive(double share);
@@ -167,7 +195,7 @@ class Replication {
   DrawCounts* counts_;
   Stream failure_stream_;
   std::array<Stream, kProcesses> process_streams_;  // one a process, in Process order
-  Stream probe_marks_, strike_marks_, casualty_marks_, cascade_draws_;
+  Stream probe_marks_, strike_marks_, casualty_marks_, cascade_draws_, incursion_marks_;
 
   double day_ = 0;
   int level_ = 0;
@@ -177,7 +205,7 @@ class Replication {
   // Per level, the rates that depend on the level alone, with their inverses (divided once a
   // replication, not at every change of level).
   struct LevelRates {
-    RateAndWait up, down, probe, strike;
+    RateAndWait up, down, probe, strike, incursion;
   };
   std::array<LevelRates, kEscalationLevels> level_rates_{};
   // Marks drawn one event ahead, in their streams' order (see fire_process).
@@ -197,8 +225,15 @@ class Replication {
   double full_exposed_troops_ = 0;
   double full_monitoring_troops_ = 0;
   double full_training_troops_ = 0;
+  // The parts of the combat troops the reported terms split the force term by, and the troops of
+  // the buffer zone (combat: the tripwire; exposed: who answers a probe under reassurance).
+  double full_land_ = 0, full_air_ = 0, full_maritime_ = 0;
+  double full_interposition_combat_ = 0;
+  double full_interposition_exposed_ = 0;
+  double full_air_shield_ = 0;  // of the nations present
   // Force in theatre.
   double combat_troops_ = 0;
+  double interposition_share_ = 0;  // of exposed troops, in the buffer zone
   double exposed_troops_ = 0;
   bool exposure_changed_ = true;  // the weights for picking a casualty's nation need summing
   double exposed_weight_total_ = 0;
@@ -209,6 +244,11 @@ class Replication {
   DeterrenceTerms terms_;
   double fixed_log_hazard_ratio_ = 0;  // terms_.fixed(), refreshed whenever one of those terms changes
   bool backstop_ = false;
+  bool backstop_withdrawn_ = false;
+  double us_withdrawal_day_ = kNever;
+  bool low_violence_ = true;  // the violation regime: low-violence after the commitment, or eroded
+  std::size_t next_sample_ = 0;
+  double next_sample_day_ = kNever;
   double rebuild_ = 0;  // Ukraine's rebuilt share, accumulating continuously
   double rebuild_day_ = 0;
   double rebuild_rate_ = 0;
@@ -226,6 +266,8 @@ void Replication::reset() {
   const std::size_t nations = m_.nations.size();
   out_.failure_day = kNever;
   out_.highest_level = 0;
+  out_.level_at_failure = -1;
+  out_.holding_samples = 0;
   out_.incidents.fill(0);
   out_.kia.assign(nations, 0);
   out_.withdrawal.assign(nations, WithdrawalCause::none);
@@ -233,9 +275,17 @@ void Replication::reset() {
   ws_.nations.assign(nations, ReplicationWorkspace::NationState{});
   ws_.weights.assign(nations, 0);
   ws_.nation_streams.clear();
+  ws_.snap_streams.clear();
   for (const auto& n : m_.nations) {
     ws_.nation_streams.emplace_back(seed_, rep_, kNationPurpose | (n.stream_id & kNationIdMask), counts_);
+    ws_.snap_streams.emplace_back(seed_, rep_, kSnapPurpose | (n.stream_id & kNationIdMask), counts_);
     full_combat_troops_ += n.combat_troops;
+    full_land_ += n.land_combat_troops;
+    full_air_ += n.air_combat_troops;
+    full_maritime_ += n.maritime_combat_troops;
+    full_interposition_combat_ += n.interposition_combat_troops;
+    full_interposition_exposed_ += n.interposition_exposed_troops;
+    full_air_shield_ += n.air_shield_troops;
     full_exposed_troops_ += n.exposed_troops;
     full_monitoring_troops_ += n.monitoring_troops;
     full_training_troops_ += n.training_troops;
@@ -252,19 +302,43 @@ void Replication::reset() {
   for (int l = 0; l < kEscalationLevels; ++l) {
     level_rates_[l] = {RateAndWait::of(l < kEscalationLevels - 1 ? s_.ladder.up_per_day[l] : 0),
                        RateAndWait::of(l > 0 ? s_.ladder.down_per_day[l - 1] : 0),
-                       RateAndWait::of(s_.incidents.probes_per_day[l]), RateAndWait::of(s_.incidents.strikes_per_day[l])};
+                       RateAndWait::of(s_.incidents.probes_per_day[l]), RateAndWait::of(s_.incidents.strikes_per_day[l]),
+                       RateAndWait::of(s_.incidents.air_incursions_per_day[l])};
   }
   draw_ahead(probe_marks_, probe_marks_ahead_);
   draw_ahead(casualty_marks_, casualty_mark_ahead_);
   for (std::size_t n = 0; n < nations; ++n) {
-    ws_.nations[n].exit.threshold = ws_.nation_streams[n].exponential();
+    auto& st = ws_.nations[n];
+    st.exit.threshold = ws_.nation_streams[n].exponential();
+    st.snap_day = m_.snap_elections_per_day > 0 ? ws_.snap_streams[n].exponential() / m_.snap_elections_per_day : kNever;
     update_nation_rate(static_cast<int>(n));
   }
   backstop_ = m_.backstop_at_start;
+  if (!m_.us_withdrawal_segments.empty()) {
+    us_withdrawal_day_ = us_withdrawal_day(m_, Stream(seed_, rep_, kUsWithdrawal, counts_).exponential());
+  }
+  out_.terms_at_sample.resize(m_.sample_days.size());
+  next_sample_day_ = m_.sample_days.empty() ? kNever : m_.sample_days.front();
   rebuild_ = s_.deterrence.ukraine_initial_rebuild;
   terms_.ukraine = m_.log_ukraine_hr * std::min(1.0, rebuild_);
   update_force_rates();
   update_level_rates();
+}
+
+// The terms now, on the grid, as the sample of the next sample day (the ceasefire holds on it).
+void Replication::record_sample() {
+  auto& row = out_.terms_at_sample[next_sample_];
+  const double per_combat = combat_troops_ > 0 ? terms_.force / (full_combat_troops_ * share_) : 0;
+  row[kTermLand] = on_term_grid(per_combat * full_land_ * share_);
+  row[kTermAir] = on_term_grid(per_combat * full_air_ * share_);
+  row[kTermMaritime] = on_term_grid(per_combat * full_maritime_ * share_);
+  row[kTermNuclear] = on_term_grid(terms_.nuclear);
+  row[kTermUsBackstop] = on_term_grid(terms_.us_backstop);
+  row[kTermUkraine] = on_term_grid(terms_.ukraine);
+  row[kTermMonitoring] = on_term_grid(terms_.monitoring);
+  row[kTermResponseRecord] = on_term_grid(terms_.response_record);
+  out_.holding_samples = ++next_sample_;
+  next_sample_day_ = next_sample_ < m_.sample_days.size() ? m_.sample_days[next_sample_] : kNever;
 }
 
 void Replication::update_deterrence() {
@@ -273,7 +347,7 @@ void Replication::update_deterrence() {
   if (log_hazard_ratio == log_hazard_ratio_ && level_ == deterrence_level_) return;
   log_hazard_ratio_ = log_hazard_ratio;
   deterrence_level_ = level_;
-  const auto factors = ws_.deterrence_exp.get(log_hazard_ratio_, s_.ladder.deterrence_coupling);
+  const auto factors = ws_.deterrence_exp.get(log_hazard_ratio_, s_.ladder.deterrence_coupling, m_.direct_effect_scale);
   failure_.set_multiplier(day_, m_.failure_multiplier[level_] * factors.hazard_ratio);
   const RateAndWait& up = level_rates_[level_].up;  // the deterrence coupling scales the ladder's up-rate
   clocks_[kUp].set_rate(day_, up.rate * factors.coupled, up.mean_wait * factors.inverse_coupled);
@@ -281,7 +355,8 @@ void Replication::update_deterrence() {
 
 // Rates that depend on the force in theatre (after an exit) and on the level.
 void Replication::update_force_rates() {
-  terms_.force = force_log_hazard_ratio(m_, combat_troops_);
+  terms_.force = force_log_hazard_ratio(m_, combat_troops_, full_interposition_combat_ * share_);
+  interposition_share_ = full_exposed_troops_ > 0 ? full_interposition_exposed_ / full_exposed_troops_ : 0;
   terms_.nuclear = nuclear_nations_ > 0 ? m_.log_nuclear_hr : 0;
   terms_.us_backstop = backstop_ ? m_.log_us_backstop_hr : 0;
   detection_ = detection_probability(m_, monitoring_troops_);
@@ -290,6 +365,84 @@ void Replication::update_force_rates() {
   rebuild_ += rebuild_rate_ * (day_ - rebuild_day_);
   rebuild_day_ = day_;
   rebuild_rate_ = rebuild_per_day(m_, training_troops_);
+  update_regime_rate();
+}
+
+// Monitors move the low-violence regime from a bare declaration's toward a monitored package's.
+double Replication::violation_multiplier() const {
+  if (!low_violence_) return 1.0;
+  const ViolationRegimeSettings& v = s_.violation_regime;
+  return v.bare_multiplier + (v.monitored_multiplier - v.bare_multiplier) * monitoring_share(m_, monitoring_troops_);
+}
+
+void Replication::update_regime_rate() {
+  const ViolationRegimeSettings& v = s_.violation_regime;
+  const double rate = low_violence_ ? v.bare_erosion_per_day + (v.monitored_erosion_per_day - v.bare_erosion_per_day) *
+                                                                  monitoring_share(m_, monitoring_troops_)
+                                    : v.recommitment_per_day;
+  clocks_[kRegime].set_rate(day_, rate);
+}
+
+void Replication::on_regime_change() {
+  advance_aggregates(day_);  // the violation rate changes with the regime
+  ++out_.incidents[low_violence_ ? kRegimeErosions : kRecommitments];
+  low_violence_ = !low_violence_;
+  update_regime_rate();
+}
+
+// An incursion into the protected airspace: met when the air shield is on station over it (the
+// laydown's coverage times the share of the air component in theatre), and then a test answered;
+// an incursion the declared shield does not meet is a test unanswered. Without a shield it tests
+// nothing the coalition has promised.
+void Replication::on_incursion() {
+  ++out_.incidents[kAirIncursions];
+  const double engage = incursion_marks_.uniform();
+  const double hit = incursion_marks_.uniform();
+  const double escalate = incursion_marks_.uniform();
+  if (m_.air_shield_coverage <= 0 || m_.full_air_shield_troops <= 0) return;
+  const double on_station = m_.air_shield_coverage * std::min(1.0, full_air_shield_ * share_ / m_.full_air_shield_troops);
+  const DeterrenceSettings& d = s_.deterrence;
+  const double record = terms_.response_record;
+  if (engage < on_station) {
+    ++out_.incidents[kAirEngagements];
+    out_.incidents[kAirShootdowns] += hit < s_.incidents.air_shootdown_probability;
+    terms_.response_record = on_record_grid(std::max(0.0, record - d.answered_test_credit));
+    if (escalate < s_.incidents.response_escalation_probability && level_ < kEscalationLevels - 1) {
+      ++out_.incidents[kResponseEscalations];
+      change_level(level_ + 1);
+      return;
+    }
+  } else {
+    terms_.response_record = on_record_grid(std::min(d.max_unanswered_penalty, record + d.unanswered_test_log_hazard));
+  }
+  update_deterrence();
+}
+
+void Replication::on_snap_election(int n) {
+  auto& st = ws_.nations[n];
+  Stream& stream = ws_.snap_streams[n];
+  if (!st.in_snap) {
+    // Called: the campaign runs the election window's length up to the vote, and as long after.
+    ++out_.incidents[kSnapElections];
+    st.in_snap = true;
+    ++st.elections_open;
+    st.snap_day = day_ + 2 * s_.cohesion.election_window_days;
+  } else {
+    st.in_snap = false;
+    --st.elections_open;
+    st.snap_day = day_ + stream.exponential() / m_.snap_elections_per_day;
+  }
+  update_nation_rate(n);
+}
+
+void Replication::on_us_withdrawal() {
+  us_withdrawal_day_ = kNever;
+  ++out_.incidents[kUsBackstopWithdrawals];
+  backstop_withdrawn_ = true;
+  backstop_ = false;
+  terms_.us_backstop = 0;
+  fixed_log_hazard_ratio_ = terms_.fixed();
+  update_deterrence();
 }
 
 void Replication::update_level_rates() {
@@ -299,6 +452,7 @@ void Replication::update_level_rates() {
   set(kDown, level_rates_[l].down);
   set(kProbe, exposed_troops_ > 0 ? level_rates_[l].probe : RateAndWait{});
   set(kStrike, exposed_troops_ > 0 ? level_rates_[l].strike : RateAndWait{});
+  set(kIncursion, level_rates_[l].incursion);
   clocks_[kCasualty].set_rate(day_, exposed_troops_ / 1000 * s_.casualties.hostile_per_1000_per_year[l] / 365.25 * mandate_exposure);
   update_deterrence();
 }
@@ -312,7 +466,7 @@ void Replication::update_nation_rate(int n) {
   }
   const CohesionSettings& c = s_.cohesion;
   const double casualty = 1 + c.casualty_weight * ws_.log1p_table.at(out_.kia[n]) * m_.nations[n].inverse_log_tolerance;
-  const double election = st.in_election ? c.election_multiplier : 1.0;
+  const double election = st.elections_open > 0 ? c.election_multiplier : 1.0;
   st.exit.set_rate(day_, c.base_exit_hazard_per_year / 365.25 * casualty * election);
   note_nation_changed(n);
 }
@@ -322,13 +476,14 @@ void Replication::update_nation_rate(int n) {
 void Replication::note_nation_changed(int n) {
   if (nations_changed_) return;  // a rescan is already due
   const auto& st = ws_.nations[n];
-  const double earliest = std::min(st.exit.fire_day, st.pending_exit_day);
+  const double earliest = std::min({st.exit.fire_day, st.pending_exit_day, st.snap_day});
   if (n == next_nation_ || earliest == next_nation_day_) {
     nations_changed_ = true;
   } else if (earliest < next_nation_day_) {
     next_nation_day_ = earliest;
     next_nation_ = n;
-    next_nation_kind_ = st.exit.fire_day <= st.pending_exit_day ? kNationExit : kPendingExit;  // the scan's order
+    // The scan's order breaks ties: exit, pending exit, snap election.
+    next_nation_kind_ = st.exit.fire_day == earliest ? kNationExit : st.pending_exit_day == earliest ? kPendingExit : kSnapElection;
   }
 }
 
@@ -337,7 +492,7 @@ void Replication::note_nation_changed(int n) {
 void Replication::advance_aggregates(double day) {
   const double span = day - aggregates_day_;
   if (span <= 0) return;
-  const double violations = s_.incidents.violations_per_day[level_] * span;
+  const double violations = s_.incidents.violations_per_day[level_] * violation_multiplier() * span;
   detected_mean_ += violations * detection_;
   undetected_mean_ += violations * (1 - detection_);
   hybrid_mean_ += s_.incidents.hybrid_per_day[level_] * span;
@@ -359,7 +514,10 @@ void Replication::on_probe() {
   const DeterrenceSettings& d = s_.deterrence;
   // Selects rather than branches: whether a probe is answered is a coin flip the branch predictor
   // cannot learn.
-  const bool answered = s_.mandate != Mandate::reassurance && respond < s_.incidents.respond_probability;
+  // Under reassurance only troops in a buffer zone answer: a probe finds them in proportion to
+  // their share of the exposed force.
+  const double answering = s_.mandate != Mandate::reassurance ? 1.0 : interposition_share_;
+  const bool answered = respond < s_.incidents.respond_probability * answering;
   ++out_.incidents[answered ? kProbesAnswered : kProbesUnanswered];
   const double record = terms_.response_record;
   terms_.response_record = on_record_grid(answered ? std::max(0.0, record - d.answered_test_credit)
@@ -431,6 +589,7 @@ void Replication::withdraw(int n, WithdrawalCause cause) {
   const NationModel& nation = m_.nations[n];
   st.present = false;
   st.pending_exit_day = kNever;
+  st.snap_day = kNever;
   out_.withdrawal[n] = cause;
   out_.exit_day[n] = day_;
   update_nation_rate(n);
@@ -439,6 +598,12 @@ void Replication::withdraw(int n, WithdrawalCause cause) {
   exposure_changed_ = true;
   full_monitoring_troops_ -= nation.monitoring_troops;
   full_training_troops_ -= nation.training_troops;
+  full_land_ -= nation.land_combat_troops;
+  full_air_ -= nation.air_combat_troops;
+  full_maritime_ -= nation.maritime_combat_troops;
+  full_interposition_combat_ -= nation.interposition_combat_troops;
+  full_interposition_exposed_ -= nation.interposition_exposed_troops;
+  full_air_shield_ -= nation.air_shield_troops;
   nuclear_nations_ -= nation.nuclear_in_ukraine;
   scale_force_to_share();
   if (nation.lead && !cascade_triggered_) {
@@ -488,6 +653,7 @@ void Replication::on_scheduled(const ScheduledEvent& event) {
       update_deterrence();
       break;
     case ScheduledKind::backstop_arrival:
+      if (backstop_withdrawn_) break;
       backstop_ = true;
       terms_.us_backstop = m_.log_us_backstop_hr;
       fixed_log_hazard_ratio_ = terms_.fixed();
@@ -496,7 +662,7 @@ void Replication::on_scheduled(const ScheduledEvent& event) {
     case ScheduledKind::force_arrival: arrive(m_.arrivals[event.arrival].share); break;
     case ScheduledKind::election_start:
     case ScheduledKind::election_end:
-      ws_.nations[event.nation].in_election = event.kind == ScheduledKind::election_start;
+      ws_.nations[event.nation].elections_open += event.kind == ScheduledKind::election_start ? 1 : -1;
       update_nation_rate(event.nation);
       break;
     case ScheduledKind::renewal: {
@@ -591,6 +757,7 @@ void Replication::find_next_nation_event() {
   for (std::size_t n = 0; n < ws_.nations.size(); ++n) {
     consider(ws_.nations[n].exit.fire_day, kNationExit, static_cast<int>(n));
     consider(ws_.nations[n].pending_exit_day, kPendingExit, static_cast<int>(n));
+    consider(ws_.nations[n].snap_day, kSnapElection, static_cast<int>(n));
   }
 }
 
@@ -622,6 +789,9 @@ void Replication::run() {
     consider(next_scheduled_day_, kScheduled);
     if (nations_changed_) find_next_nation_event();
     consider(next_nation_day_, next_nation_kind_);
+    consider(us_withdrawal_day_, kUsWithdrawn);
+    // The terms held over [last event, next): record the sample days in that span.
+    while (next_sample_day_ < next) record_sample();
     day_ = next;
     if (what < kProcesses) fire_process(what);
     switch (what) {
@@ -630,6 +800,10 @@ void Replication::run() {
       case kProbe: on_probe(); break;
       case kStrike: on_strike(); break;
       case kCasualty: on_casualty(); break;
+      case kIncursion: on_incursion(); break;
+      case kRegime: on_regime_change(); break;
+      case kSnapElection: on_snap_election(next_nation_); break;
+      case kUsWithdrawn: on_us_withdrawal(); break;
       case kScheduled: {
         const ScheduledEvent& event = m_.schedule[next_scheduled_++];
         next_scheduled_day_ = next_scheduled_ < m_.schedule.size() ? m_.schedule[next_scheduled_].day : kNever;
@@ -640,11 +814,15 @@ void Replication::run() {
       case kPendingExit: withdraw(next_nation_, ws_.nations[next_nation_].pending_cause); break;
       case kFailure:
         out_.failure_day = day_;
+        out_.level_at_failure = level_;
         out_.highest_level = kEscalationLevels;
         fight(day_);
         finish();
         return;
-      default: finish(); return;
+      default:
+        while (next_sample_day_ <= horizon) record_sample();  // the period's last day held too
+        finish();
+        return;
     }
   }
 }

@@ -2,6 +2,11 @@
 // the way a reader would, and checks that the page rendered: no console errors, the map has its
 // layers, every chart with data drew a canvas, the tables and the assumptions register are filled.
 // Usage: node check_report.mjs REPORT.html SCREENSHOT.png [--expect-simulation] [--expect-plan] [--expect-laydown]
+//        [--expect-sensitivity] [--expect-reference-classes] [--expect-evidence-only] [--expect-term-charts]
+//        [--expect-no-term-charts] [--params PARAMS.json]
+// The charts of the per-variant outputs (deterrence terms, failures by level, air incursions) must
+// draw whenever simulation.json has those fields; --expect-term-charts also requires the fields,
+// --expect-no-term-charts requires that they are absent and that each chart says so instead.
 import { createRequire } from "node:module";
 import fs from "node:fs";
 import path from "node:path";
@@ -60,7 +65,7 @@ try {
     check(state.assumptionRows === expected.length,
           `the register has ${state.assumptionRows} rows, guarantor params lists ${expected.length}`);
     check(missing.length === 0, "register rows missing for: " + missing.slice(0, 10).join(", "));
-    for (const key of ["simulation.deterrence.force_hazard_ratio", "simulation.baseline.weibull_shape", "laydown.min_distance_to_line_km"]) {
+    for (const key of ["simulation.deterrence.force_hazard_ratio", "simulation.baseline_hazard.weibull_shape", "laydown.min_distance_to_line_km"]) {
       check(shown.has(key), "the register has no row " + key);
     }
   }
@@ -102,6 +107,66 @@ try {
     console.log(JSON.stringify({ overlays: layers.overlays.length, checked_layers: layers.drawn }));
   }
   const drew = (id) => state.canvases.find((c) => c.id === id)?.canvas;
+  // The per-variant outputs of simulation.json and their charts.
+  const terms = await page.evaluate(() => {
+    const data = JSON.parse(document.getElementById("guarantor-data").textContent);
+    const variants = (data.simulation && data.simulation.variants) || [];
+    const has = (key) => variants.some((v) => v[key] !== undefined && v[key] !== null);
+    const hint = (id) => (document.getElementById(id).querySelector(".hint") || {}).textContent || "";
+    return {
+      fields: { "chart-deterrence": has("deterrence_terms"), "chart-failures-level": has("failures_by_level"), "chart-air": has("air_incursions") },
+      hints: { "chart-deterrence": hint("chart-deterrence"), "chart-failures-level": hint("chart-failures-level"), "chart-air": hint("chart-air") },
+      options: document.querySelectorAll("#deterrence-variant option").length,
+      variants: variants.length,
+    };
+  });
+  for (const [id, present] of Object.entries(terms.fields)) {
+    if (present) check(drew(id), id + " drew nothing although simulation.json has its field");
+    else check(!drew(id) && terms.hints[id].length > 0, id + " should say that simulation.json lacks its field");
+  }
+  if (expect("--expect-term-charts")) {
+    for (const [id, present] of Object.entries(terms.fields)) check(present, "simulation.json has no field for " + id);
+    check(terms.options === terms.variants, `the deterrence chart offers ${terms.options} options for ${terms.variants} variants`);
+    // Another option redraws the chart without errors.
+    if (terms.options > 1) {
+      await page.selectOption("#deterrence-variant", { index: terms.options - 1 });
+      await page.waitForTimeout(200);
+      check(await page.evaluate(() => !!document.querySelector("#chart-deterrence canvas")), "the deterrence chart vanished after choosing another option");
+    }
+  }
+  if (expect("--expect-no-term-charts")) {
+    for (const [id, present] of Object.entries(terms.fields)) check(!present, "simulation.json was expected without the field for " + id);
+  }
+  if (expect("--expect-reference-classes")) {
+    const rc = await page.evaluate(() => {
+      const rows = Array.from(document.querySelectorAll("#table-reference-classes tbody tr"));
+      return { rows: rows.length, keys: rows.map((r) => (r.querySelector("code") || {}).textContent),
+               chosen: rows.filter((r) => /the scenario's choice/.test(r.innerText)).length,
+               sources: rows.map((r) => r.children[3] ? r.children[3].textContent.trim().length : 0),
+               intervals: rows.map((r) => /\d\.\d{3} \[\d\.\d{3}, \d\.\d{3}\]/.test(r.children[4] ? r.children[4].textContent : "")) };
+    });
+    check(rc.rows === 3, "the reference classes table has " + rc.rows + " rows, not 3");
+    check(JSON.stringify(rc.keys) === JSON.stringify(["fortna-civil-war", "interstate", "donbas-recommitments"]),
+          "reference classes shown: " + rc.keys.join(", "));
+    check(rc.chosen === 1, "the scenario's class is marked on " + rc.chosen + " rows, not 1");
+    check(rc.sources.every((n) => n > 20), "a reference class has no source");
+    check(rc.intervals.every(Boolean), "a reference class has no P(holds) with its interval");
+  } else {
+    const hint = await page.evaluate(() => document.getElementById("table-reference-classes").innerText);
+    check(/No reference-class runs/.test(hint), "the reference classes section should say it has no runs");
+  }
+  if (expect("--expect-evidence-only")) {
+    const ev = await page.evaluate(() => ({
+      text: document.getElementById("summary-evidence").innerText,
+      cards: ["card-default", "card-evidence-only"].map((id) => (document.getElementById(id) || {}).innerText || ""),
+      option: Array.from(document.querySelectorAll("#table-options tbody tr td:first-child")).map((td) => td.textContent),
+      sourceLinks: document.querySelectorAll("#card-evidence-only a, #card-evidence-only p").length,
+    }));
+    check(/sets every assumed effect size to no effect/.test(ev.text), "no sentence on what evidence-only does");
+    check(ev.cards.every((t) => /\d%/.test(t)), "the default and evidence-only cards do not both show P(holds)");
+    check(ev.sourceLinks >= 2, "the evidence-only card shows no description and sources");
+    check(ev.option.includes("evidence-only"), "the options table has no evidence-only row");
+  }
   if (expect("--expect-simulation")) {
     for (const id of ["chart-survival", "chart-escalation", "chart-troops", "chart-casualties"]) check(drew(id), id + " drew nothing");
   }

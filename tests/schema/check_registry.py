@@ -98,6 +98,11 @@ def candidates(row):
         return [("zero", 0), ("largest", 18446744073709551615), ("negative", -1), ("word", "x")]
     if kind == "text_list":
         return [("names", ["a", "b"]), ("mapping", {"a": 1})]
+    if kind == "date":
+        # The schema checks the pattern only; the loader also rejects days that do not exist
+        # (2027-02-30) and dates outside the allowed range: tests/io covers those.
+        return [("date", row["value"]), ("month 13", "2027-13-01"), ("word", "soon"), ("number", 3),
+                ("no dashes", "20270101")]
     return []
 
 

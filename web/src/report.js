@@ -70,6 +70,23 @@
   function casualtyRows(variant) {
     return (variant.casualties && variant.casualties.by_nation) || [];
   }
+  // The last day of the period (simulation.json `days`, else the last survival row).
+  function simDays() {
+    const sim = data.simulation || {};
+    if (sim.days) return sim.days;
+    const s = (simVariants()[0] || {}).survival || [];
+    return Array.isArray(s) && s.length ? s[s.length - 1].day : null;
+  }
+  // The simulated entry of option `name` in `mode` (planned by default; an entry without a mode matches).
+  function findVariant(name, mode = "planned") {
+    return simVariants().find((v) => v.name === name && (!v.mode || v.mode === mode)) || null;
+  }
+  // The scenario's declaration of a variant: {name, description, provenance}, or null.
+  function declaredVariant(name) {
+    return (data.variants || []).find((v) => v.name === name) || null;
+  }
+  const EVIDENCE_ONLY = "evidence-only";
+  const interval3 = (e) => (e ? fmt(e.p, 3) + " [" + fmt(e.low, 3) + ", " + fmt(e.high, 3) + "]" : "–");
 
   // ---- Summary ----
   function renderSummary() {
@@ -87,7 +104,7 @@
     }
     for (const v of simVariants()) {
       const y1 = survivalAt(v, 365), y2 = survivalAt(v, 730);
-      card("P(ceasefire holds), " + v.name, y1 ? pct(y1.p) + " at 1 yr" : "–",
+      card("P(ceasefire holds), " + withMode(v.name, v.mode), y1 ? pct(y1.p) + " at 1 yr" : "–",
         (y1 ? "95% CI " + pct(y1.lo) + "–" + pct(y1.hi) + ". " : "") + (y2 ? "2 yrs: " + pct(y2.p) + " (" + pct(y2.lo) + "–" + pct(y2.hi) + ")" : ""));
     }
     box.appendChild(cards);
@@ -104,6 +121,83 @@
     if (!plan && data.summary) {
       box.appendChild(el("p", { text: "No plan was computed; the tally of pledges is shown in the tables." }));
     }
+  }
+
+  // ---- Default beside evidence-only ----
+  // The base option and the evidence-only variant (every assumed effect size set to no effect),
+  // planned, side by side: from the simulation when the run compared them, else from the scenario's
+  // reference class in reference_classes.json.
+  function renderEvidenceOnly() {
+    const box = document.getElementById("summary-evidence");
+    const declared = declaredVariant(EVIDENCE_ONLY);
+    const days = simDays();
+    let base = null, evidence = null, origin = "";
+    const simBase = simVariants()[0], simEvidence = findVariant(EVIDENCE_ONLY);
+    if (simBase && simEvidence && days) {
+      const b = survivalAt(simBase, days), e = survivalAt(simEvidence, days);
+      if (b && e) {
+        base = { p: b.p, low: b.lo, high: b.hi };
+        evidence = { p: e.p, low: e.lo, high: e.hi };
+        origin = "the simulation above (" + fmt((data.simulation || {}).replications) + " replications, common random numbers)";
+      }
+    }
+    const rc = data.reference_classes;
+    const chosen = rc && (rc.classes || []).find((c) => c.is_scenario_choice);
+    if (!evidence && chosen && chosen.evidence_only) {
+      base = chosen.p_hold_end;
+      evidence = chosen.evidence_only;
+      origin = "the reference-class runs (" + fmt(rc.replications) + " replications)";
+    }
+    if (!evidence) {
+      if (declared) box.appendChild(el("p", { class: "hint", text: "The scenario declares an evidence-only variant, but this run did not simulate it." }));
+      return;
+    }
+    const shownDays = days || (rc && rc.days);
+    box.appendChild(el("h3", { text: "The default beside the evidence-only variant" }));
+    box.appendChild(el("p", { text: "The evidence-only variant sets every assumed effect size to no effect (a hazard ratio of 1); " +
+      "the rates of the other channels and simulation.days are unchanged (its description lists what is switched off). " +
+      "The difference between the two cards is how much of the headline rests on assumed effect sizes. Both: base option, " +
+      "planned force, from " + origin + "." }));
+    const grid = el("div", { class: "side-by-side", id: "evidence-side-by-side" });
+    const card = (label, e, extra, id) => el("div", { class: "card", id }, [
+      el("div", { class: "label", text: label }),
+      el("div", { class: "big", text: pct(e.p) }),
+      el("div", { class: "label", text: "P(ceasefire holds " + shownDays + " days); 95% CI " + pct(e.low) + "–" + pct(e.high) }),
+      extra]);
+    grid.appendChild(card("Default (the scenario's assumptions)", base, null, "card-default"));
+    const about = el("div", { class: "label" });
+    if (declared) {
+      about.appendChild(el("p", { text: declared.description || "" }));
+      const src = el("p", {}, [el("span", { text: "Sources: " }), sourceLinks(declared.provenance)]);
+      about.appendChild(src);
+    }
+    grid.appendChild(card("Evidence-only (assumed effect sizes set to no effect)", evidence, about, "card-evidence-only"));
+    box.appendChild(grid);
+  }
+
+  // ---- Reference classes ----
+  function renderReferenceClasses() {
+    const box = document.getElementById("table-reference-classes");
+    const rc = data.reference_classes;
+    if (!rc || !(rc.classes || []).length) {
+      box.appendChild(el("p", { class: "hint", text: "No reference-class runs in this report (guarantor run writes reference_classes.json)." }));
+      return;
+    }
+    const withEvidence = rc.classes.some((c) => c.evidence_only);
+    const columns = [
+      { label: "Reference class", render: (c) => el("span", {}, [el("b", { text: c.title || c.key }), el("br"), el("code", { text: c.key }),
+        c.is_scenario_choice ? el("span", { class: "tag committed", text: " the scenario's choice" }) : null]) },
+      { label: "Baseline (Weibull)", render: (c) => (c.baseline_hazard ? "shape " + fmt(c.baseline_hazard.weibull_shape, 3) + ", scale " +
+        fmt(c.baseline_hazard.weibull_scale_days, 0) + " d" : "–") },
+      { key: "calibration", label: "Calibration (what the fit reproduces)" },
+      { key: "source", label: "Source" },
+      { label: "P(holds " + rc.days + " d), base planned [95%]", num: true, render: (c) => interval3(c.p_hold_end) },
+    ];
+    if (withEvidence) columns.push({ label: "evidence-only [95%]", num: true, render: (c) => interval3(c.evidence_only) });
+    box.appendChild(table(columns, rc.classes));
+    const chosen = rc.classes.find((c) => c.is_scenario_choice);
+    box.appendChild(el("p", { class: "hint", text: fmt(rc.replications) + " replications per class, seed " + rc.seed + ". " +
+      (chosen ? "The scenario uses " + chosen.key + "." : "The scenario sets its own baseline (" + rc.scenario_class + "), none of these.") }));
   }
 
   // ---- Map ----
@@ -207,6 +301,9 @@
     } else {
       for (const id of ["chart-survival", "chart-escalation", "chart-troops", "chart-casualties"]) noData(id, "No simulation in this run.");
     }
+    renderDeterrenceTerms(variants);
+    renderFailuresByLevel(variants);
+    renderAirIncursions(variants);
     const shortfalls = (data.plan && data.plan.shortfalls) || [];
     if (shortfalls.length) {
       chart("chart-shortfall", {
@@ -221,6 +318,83 @@
     } else {
       noData("chart-shortfall", "No plan in this run.");
     }
+  }
+
+  // Per-term deterrence over time for one option (base planned first), chosen with a select.
+  const TERM_ORDER = ["land", "air", "maritime", "nuclear", "us_backstop", "ukraine", "monitoring", "response_record"];
+  function termKeys(rows) {
+    const keys = new Set();
+    for (const r of rows) for (const k of Object.keys(r)) if (k !== "day" && k !== "holding") keys.add(k);
+    return TERM_ORDER.filter((k) => keys.has(k)).concat([...keys].filter((k) => !TERM_ORDER.includes(k)).sort());
+  }
+  function renderDeterrenceTerms(variants) {
+    const id = "chart-deterrence";
+    const select = document.getElementById("deterrence-variant");
+    const withTerms = variants.map((v, i) => ({ v, i })).filter(({ v }) => Array.isArray(v.deterrence_terms) && v.deterrence_terms.length);
+    if (!withTerms.length) {
+      select.disabled = true;
+      noData(id, "This simulation.json has no per-term deterrence output.");
+      return;
+    }
+    for (const { v, i } of withTerms) select.appendChild(el("option", { value: String(i), text: withMode(v.name, v.mode) }));
+    const option = (v) => {
+      const rows = v.deterrence_terms;
+      const keys = termKeys(rows);
+      const series = keys.map((k) => ({ name: k.replace(/_/g, " "), type: "line", stack: "terms", showSymbol: false,
+        areaStyle: { opacity: 0.5 }, lineStyle: { width: 1 }, data: rows.map((r) => r[k] || 0) }));
+      series.push({ name: "total", type: "line", showSymbol: false, lineStyle: { width: 2.5, type: "dashed", color: "#16213a" },
+        itemStyle: { color: "#16213a" }, data: rows.map((r) => keys.reduce((a, k) => a + (r[k] || 0), 0)) });
+      if (rows.some((r) => r.holding !== undefined)) {
+        series.push({ name: "share still holding", type: "line", yAxisIndex: 1, showSymbol: false,
+          lineStyle: { type: "dotted", color: "#888" }, itemStyle: { color: "#888" }, data: rows.map((r) => r.holding) });
+      }
+      return {
+        legend: { top: 0, type: "scroll" },
+        grid: { left: 60, right: 60, top: 50, bottom: 50 },
+        // A category axis: ECharts stacks series by index, one category a report day.
+        xAxis: { type: "category", boundaryGap: false, data: rows.map((r) => r.day), name: "day", nameLocation: "middle", nameGap: 28 },
+        yAxis: [{ type: "value", name: "mean log HR" }, { type: "value", name: "holding", min: 0, max: 1, splitLine: { show: false } }],
+        series,
+      };
+    };
+    chart(id, option(withTerms[0].v));
+    const c = charts[charts.length - 1];
+    select.addEventListener("change", () => c.setOption(Object.assign({ animation: false, tooltip: { trigger: "axis" } },
+      option(variants[Number(select.value)])), true));
+  }
+  // The options drawn once each: the planned entries when the run has modes.
+  function plannedOnly(variants) {
+    const planned = variants.filter((v) => !v.mode || v.mode === "planned");
+    return planned.length ? planned : variants;
+  }
+  function renderFailuresByLevel(variants) {
+    const shown = plannedOnly(variants).filter((v) => Array.isArray(v.failures_by_level) && v.failures_by_level.length);
+    if (!shown.length) { noData("chart-failures-level", "This simulation.json has no failures by level."); return; }
+    const levels = [];
+    for (const v of shown) for (const f of v.failures_by_level) if (!levels.some((l) => l.level === f.level)) levels.push({ level: f.level, name: f.name });
+    levels.sort((a, b) => a.level - b.level);
+    chart("chart-failures-level", {
+      legend: { top: 0, type: "scroll" },
+      grid: { left: 60, right: 20, top: 50, bottom: 50 },
+      tooltip: { trigger: "axis", axisPointer: { type: "shadow" } },
+      xAxis: { type: "category", data: levels.map((l) => l.level + " " + String(l.name || "").replace(/_/g, " ")), axisLabel: { interval: 0 } },
+      yAxis: { type: "value", name: "share of failures", max: 1 },
+      series: shown.map((v) => ({ name: withMode(v.name, v.mode), type: "bar",
+        data: levels.map((l) => { const f = v.failures_by_level.find((x) => x.level === l.level); return f ? f.share : 0; }) })),
+    });
+  }
+  function renderAirIncursions(variants) {
+    const shown = plannedOnly(variants).filter((v) => v.air_incursions && typeof v.air_incursions === "object");
+    if (!shown.length) { noData("chart-air", "This simulation.json has no air-incursion output."); return; }
+    const metrics = ["incursions", "engagements", "shootdowns"];
+    chart("chart-air", {
+      legend: { top: 0 },
+      tooltip: { trigger: "axis", axisPointer: { type: "shadow" } },
+      grid: { left: 60, right: 20, top: 30, bottom: 70 },
+      xAxis: { type: "category", data: shown.map((v) => withMode(v.name, v.mode)), axisLabel: { interval: 0, rotate: 25 } },
+      yAxis: { type: "value", name: "per replication" },
+      series: metrics.map((m) => ({ name: m === "shootdowns" ? "shoot-downs" : m, type: "bar", data: shown.map((v) => v.air_incursions[m] || 0) })),
+    });
   }
 
   // ---- Sensitivity ----
@@ -305,6 +479,7 @@
       { key: "shortfall_troops", label: "Shortfall (troops)", num: true, render: (r) => fmt(r.shortfall_troops) },
       { label: "Broken components", render: (r) => (r.broken_components || []).join(", ") || "none" },
     ], plan.contingency.slice().sort((a, b) => (b.shortfall_troops || 0) - (a.shortfall_troops || 0))) : el("p", { class: "hint", text: "No plan in this run." }));
+    renderOptionsTable();
     const sim = data.simulation || {};
     const metrics = ["p_fail_by_end", "highest_level", "coalition_fatalities", "nations_withdrawn", "troops_at_end"];
     const interval = (m) => (m ? fmt(m.difference, 3) + " [" + fmt(m.low, 3) + ", " + fmt(m.high, 3) + "]" : "–");
@@ -335,7 +510,36 @@
       (m.generated ? " · generated " + m.generated : "");
   }
 
+  // Every option the simulation compared, with the scenario's description and sources, and
+  // P(holds to the end) for each force mode simulated.
+  function renderOptionsTable() {
+    const box = document.getElementById("table-options");
+    const variants = simVariants();
+    const days = simDays();
+    if (!variants.length) { box.appendChild(el("p", { class: "hint", text: "No simulation in this run." })); return; }
+    const names = [...new Set(variants.map((v) => v.name))];
+    const modes = [...new Set(variants.map((v) => v.mode || ""))];
+    const rows = names.map((name) => {
+      const declared = declaredVariant(name);
+      const row = { name, description: name === "base" ? "The scenario as given." : (declared ? declared.description : ""),
+                    provenance: declared ? declared.provenance : null };
+      for (const m of modes) {
+        const v = variants.find((x) => x.name === name && (x.mode || "") === m);
+        row[m] = v && days ? survivalAt(v, days) : null;
+      }
+      return row;
+    });
+    const cell = (s) => (s ? fmt(s.p, 3) + " [" + fmt(s.lo, 3) + ", " + fmt(s.hi, 3) + "]" : "–");
+    box.appendChild(table([
+      { label: "Option", render: (r) => el("b", { text: r.name }) },
+      { key: "description", label: "What it is" },
+      { label: "Sources", render: (r) => sourceLinks(r.provenance) },
+    ].concat(modes.map((m) => ({ label: "P(holds " + days + " d)" + (m ? ", " + m : ""), num: true, render: (r) => cell(r[m]) }))), rows));
+  }
+
   renderSummary();
+  renderEvidenceOnly();
+  renderReferenceClasses();
   renderTables();
   renderSensitivity();
   renderMap();

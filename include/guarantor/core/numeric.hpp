@@ -3,6 +3,8 @@
 // quantile. Kept here so that the same number is written the same way by every output.
 
 #include <cstddef>
+#include <cstdint>
+#include <utility>
 #include <vector>
 
 namespace guarantor {
@@ -18,5 +20,8 @@ double nearest_rank(const std::vector<double>& sorted, double q);
 std::size_t nearest_rank_position(double q, std::size_t n);
 // The same on an unsorted copy.
 double nearest_rank_unsorted(std::vector<double> values, double q);
+
+// The 95% Wilson score interval of a proportion `successes` of `n` ({0, 1} when n is 0).
+std::pair<double, double> wilson_interval(std::uint64_t successes, std::uint64_t n);
 
 }  // namespace guarantor

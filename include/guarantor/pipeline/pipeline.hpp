@@ -56,8 +56,23 @@ struct ModelSpec {
   // after planned), paired with it: the twin's differences are against its own variant's entry,
   // not the first model. Ignored with `fixed_force` (the twin would be the same force).
   std::optional<ForceMode> twin_mode;
+  // Every model's reference class (`--baseline`); none = each scenario's own simulation.baseline.
+  std::optional<BaselineClass> baseline;
+  // The reference geography: each model's air shield engages incursions at the population share
+  // its laydown covers with air policing or air defence. None = no shield can be placed.
+  const geo::WorldData* world = nullptr;
 };
 Expected<std::vector<sim::Model>> compile_models(const Scenario& base, const ModelSpec& spec, Diagnostics& diagnostics);
+
+// Share of incursions the force's air shield can engage: its laydown's population coverage by air
+// policing and air defence (docs/model/simulation.md §4a). NaN when the laydown fails.
+double air_shield_coverage_of(const Scenario& scenario, const ForcePackage& force, const geo::WorldData& world);
+
+// The variant with every assumed effect size set to no effect (issue 12): when the scenario
+// declares it, `run` reports it under each reference class beside the base.
+inline constexpr const char* kEvidenceOnly = "evidence-only";
+// The default cap on the replications of each reference class (RunSpec::reference_class_replications).
+inline constexpr std::uint64_t kReferenceClassReplicationsCap = 20000;
 
 struct RunSpec {
   std::vector<std::string> variants;  // compared with the base
@@ -76,11 +91,38 @@ struct RunSpec {
   // (0 = skip), with this many replications per point.
   std::size_t sensitivity_samples = 0;
   std::uint64_t sensitivity_replications = 200;
+  // The reference-class stage: the base option (planned force) under each reference class of the
+  // baseline hazard, with the run's seed and this many replications each (default: the main run's,
+  // at most kReferenceClassReplicationsCap; 0 = skip the stage).
+  std::optional<std::uint64_t> reference_class_replications;
 };
 
 // The laydown of a scenario's force in `mode` (force_for). The pledged force with placeholders
 // for unknown quantities also gets each layer's shares at the low, central and high levels.
 Expected<geo::LaydownResult> laydown_for(const Scenario& scenario, ForceMode mode, const geo::WorldData& world);
+
+// P(the ceasefire still holds on the last day of the period): the replications with no failure
+// before simulation.days, their share and its Wilson 95% interval.
+struct HoldingEstimate {
+  std::uint64_t holding = 0;
+  std::uint64_t replications = 0;
+  double p = 0, low = 0, high = 1;
+};
+
+// The headline under one reference class (guarantor/scenario/reference_classes.hpp): the base
+// option with its planned force, and the evidence-only variant when the scenario declares it, both
+// with the class's baseline hazard and common random numbers.
+struct ReferenceClassHeadline {
+  std::string key;          // fortna-civil-war, interstate, donbas-recommitments
+  std::string title;
+  std::string source;
+  std::string calibration;
+  BaselineHazard hazard;    // the class's Weibull baseline
+  bool is_scenario_choice = false;  // simulation.baseline names this class (the main run's headline)
+  int days = 0;                     // simulation.days
+  HoldingEstimate p_hold_end;       // base, planned
+  std::optional<HoldingEstimate> evidence_only;  // the evidence-only variant, planned
+};
 
 struct RunResult {
   plan::PlanResult plan;
@@ -92,11 +134,14 @@ struct RunResult {
   std::vector<params::Row> parameters;  // every parameter of the base run, as `guarantor params` lists them
   std::vector<std::string> variants;    // the variants compared with the base
   std::shared_ptr<const sensitivity::SensitivityResult> sensitivity;  // null when the stage was skipped
+  // The headline under each reference class, in reference_classes() order (empty when skipped).
+  std::vector<ReferenceClassHeadline> reference_classes;
+  std::string scenario_baseline_class;  // to_string(simulation.baseline_class) of the scenario
 };
 
 // The main job on one scenario: plan (with contingency and explanations), laydown of the planned
 // force, simulation of the base and each variant with its own planned force (and, with
-// compare_required, its required force right after it).
+// compare_required, its required force right after it), the base under each reference class.
 Expected<RunResult> run(const Scenario& base, const RunSpec& spec, Diagnostics& diagnostics);
 
 }  // namespace guarantor::pipeline

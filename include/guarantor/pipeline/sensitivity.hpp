@@ -7,12 +7,14 @@
 // variant and kept at every point (pledge inputs are not varied yet).
 
 #include <cstdint>
+#include <functional>
 #include <optional>
 #include <string>
 #include <vector>
 
 #include "guarantor/core/diagnostics.hpp"
 #include "guarantor/core/status.hpp"
+#include "guarantor/geo/world.hpp"
 #include "guarantor/scenario/force_package.hpp"
 #include "guarantor/scenario/scenario.hpp"
 #include "guarantor/sensitivity/analysis_result.hpp"
@@ -29,6 +31,21 @@ using sensitivity::kSensitivityOutputCount;
 using sensitivity::kSensitivityOutputs;
 using sensitivity::to_string;
 
+// Evaluates rows [first, first + count) of the design on this process: count ×
+// kSensitivityOutputCount values, row by row (each row's values depend only on the row).
+using PointEvaluator = std::function<std::vector<double>(std::size_t first, std::size_t count)>;
+
+// How the design points are spread over processes (MPI ranks, guarantor/distributed). Unset
+// `run`: every point on this process. Set: run(rows, width, evaluate) has `evaluate` called for
+// this process's share and returns rows × width values in row order where `collects` (empty
+// elsewhere). A process that does not collect gets a result without outputs or estimates and
+// writes nothing.
+struct PointDistribution {
+  bool collects = true;
+  int processes = 1;  // recorded as mpi_ranks
+  std::function<Expected<std::vector<double>>(std::size_t rows, std::size_t width, const PointEvaluator& evaluate)> run;
+};
+
 struct SensitivitySpec {
   std::string variant;  // "" or "base" = the scenario as loaded
   SensitivityMethod method = SensitivityMethod::sobol;
@@ -40,6 +57,10 @@ struct SensitivitySpec {
   std::optional<double> prim_threshold;      // P(hold 730) below this is "fails"; default: 25th percentile
   std::size_t bootstrap = 500;               // bootstrap resamples for the index intervals
   sim::ProgressCallback progress;            // (points done, points)
+  PointDistribution distribution;            // default: every point here
+  // The reference geography: the base force's laydown gives the air shield's coverage of the
+  // incursions (none = no shield can engage, as in compile_models).
+  const geo::WorldData* world = nullptr;
 };
 
 // The inputs a scenario offers: every simulation parameter labelled assumption with a plausible

@@ -32,6 +32,9 @@ struct ReportData {
   nlohmann::json basemap;      // borders and coastlines (GeoJSON)
   nlohmann::json simulation;   // simulation.json
   nlohmann::json sensitivity;  // sensitivity.json
+  nlohmann::json reference_classes;  // reference_classes.json (guarantor run)
+  // The scenario's declared variants: [{name, description, provenance}] (filled from the scenario).
+  nlohmann::json variants = nlohmann::json::array();
   nlohmann::json assumptions = nlohmann::json::array();  // guarantor params --json of the run
 };
 

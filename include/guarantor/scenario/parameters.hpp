@@ -27,7 +27,9 @@ enum class Stage { scenario, plan, laydown, simulation };
 enum class Label { sourced, derived, assumption };
 // control: a computation setting (replications, seeds, grid size); model: an input of the model.
 enum class Role { model, control };
-enum class Kind { number, integer, boolean, choice, seed, number_list, text_list };
+// date: an ISO date "YYYY-MM-DD" held as text; its allowed and plausible ranges are day numbers
+// (days since 1970-01-01, guarantor/core/calendar.hpp).
+enum class Kind { number, integer, boolean, choice, seed, number_list, text_list, date };
 
 const char* to_string(Stage stage);
 const char* to_string(Label label);
@@ -46,7 +48,7 @@ struct ChoiceField {
   std::function<void(std::size_t)> set;
 };
 using Field = std::variant<double*, int*, bool*, std::uint64_t*, std::span<double>, std::vector<double>*,
-                           std::vector<std::string>*, ChoiceField>;
+                           std::vector<std::string>*, ChoiceField, std::string*>;
 
 struct Parameter {
   std::string key;  // "simulation.deterrence.force_hazard_ratio"

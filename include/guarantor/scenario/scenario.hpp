@@ -56,6 +56,14 @@ struct MandateCadence {
   SourceLocation where;
 };
 
+// A national election (model_evidence_2.md §5): the date (YYYY-MM-DD) and its source.
+struct Election {
+  std::string date;
+  std::string kind;    // e.g. "presidential", "general"
+  Provenance provenance;
+  SourceLocation where;
+};
+
 struct Nation {
   std::string code;  // ISO 3166-1 alpha-2
   std::string name;
@@ -66,6 +74,7 @@ struct Nation {
   Figure land_personnel;    // troops (army)
   Figure gdp_usd_bn;        // current USD, billions
   std::optional<MandateCadence> mandate;  // empty: a one-off approval, no renewal vote
+  std::vector<Election> elections;        // dated national elections (any date; the model keeps those in the period)
   SourceLocation where;
 };
 

@@ -26,9 +26,14 @@ enum class BackstopMode { automatic, present, absent, delayed };
 
 inline constexpr int kEscalationLevels = 4;  // levels 0..3 before the failure level 4
 
+// The reference class whose cease-fires the baseline failure hazard is fitted to
+// (docs/model/simulation.md §Reference classes). Each sets BaselineHazard unless the scenario sets
+// simulation.baseline_hazard.* itself (then the class is `custom`).
+enum class BaselineClass { fortna_civil_war, interstate, donbas_recommitments, custom };
+
 // The ceasefire's baseline failure hazard without any force: Weibull, H0(t) = (t / scale)^shape.
-// Fitted to Fortna's civil-war cease-fires without peacekeepers (validation_data.md §2.3):
-// S(365 d) = 0.613, S(730 d) = 0.548.
+// Default (fortna-civil-war): fitted to Fortna's civil-war cease-fires without peacekeepers
+// (validation_data.md §2.3): S(365 d) = 0.613, S(730 d) = 0.548.
 struct BaselineHazard {
   double weibull_shape = 0.29753;
   double weibull_scale_days = 4030.5;
@@ -77,9 +82,38 @@ struct IncidentSettings {
   std::array<double, kEscalationLevels> probes_per_day{1.0 / 30, 2.0 / 30, 6.0 / 30, 15.0 / 30};  // assumption
   std::array<double, kEscalationLevels> hybrid_per_day{0.093, 0.14, 0.19, 0.28};  // CSIS 34/yr (§3d) × level
   std::array<double, kEscalationLevels> strikes_per_day{0, 0, 0, 0.05};  // on the force (assumption)
+  // Drone and missile incursions into the protected airspace, by level: 4 Estonian violations in
+  // 2025 at the bottom, the September 2025 cluster (three NATO states in ten days) at the top
+  // (adversary_cohesion.md §3e; assumption in between).
+  std::array<double, kEscalationLevels> air_incursions_per_day{4.0 / 365, 0.03, 0.1, 0.3};
+  // An engaged incursion is shot down: 3-4 of 19-23 drones over Poland, 9-10 Sep 2025 (§3e).
+  double air_shootdown_probability = 0.18;
   double kia_per_strike_mean = 4;             // assumption
   double respond_probability = 0.9;           // deterrence/interposition answer a probe (assumption)
   double response_escalation_probability = 0.05;  // an answer provokes one rung up (assumption)
+};
+
+// The violation regime, apart from the hazard of a large offensive (model_evidence_2.md §2): a
+// low-violence regime after a (re)commitment and an eroded one. Violations run at
+// IncidentSettings::violations_per_day in the eroded regime and at that times a multiplier in the
+// low-violence one; monitors move the multiplier and the erosion rate from a bare declaration's
+// to a monitored package's in proportion to monitoring_share.
+struct ViolationRegimeSettings {
+  double bare_multiplier = 0.5;            // bare declaration: single-day drops of 53-60% (§2.4-2.5)
+  double monitored_multiplier = 1 / 18.9;  // July 2020 package: 623 -> 33 a day (§2.7)
+  double bare_erosion_per_day = 1.0 / 14;  // recommitments held about two weeks (Hug, §2.3)
+  double monitored_erosion_per_day = 1.0 / 365;  // the 2020 package held > 6 months, ×5 by Dec 2021 (§2.7, 2.10)
+  double recommitment_per_day = 12.0 / 1095;     // 12 recommitments in three years (§2.3)
+};
+
+// Politics beyond the renewal votes (model_evidence_2.md §5): elections raise a contributor's exit
+// hazard by CohesionSettings::election_multiplier within ± election_window_days; dated elections
+// come from nations[].elections, snap elections arrive as a Poisson process; the US may withdraw
+// its backstop.
+struct PoliticsSettings {
+  std::string start_date = "2027-01-01";  // day 0: the ceasefire (assumption: none is agreed)
+  double snap_election_rate_per_year = 0.1;   // per contributor (assumption; NL 2025, DK 2026)
+  double us_withdrawal_hazard_per_year = 0.1; // the backstop is withdrawn for good (assumption)
 };
 
 // Hostile fatalities of the force outside combat: per 1,000 troops per year by level.
@@ -140,7 +174,10 @@ struct SimulationSettings {
   Mandate mandate = Mandate::reassurance;
   BackstopMode us_backstop = BackstopMode::automatic;
   double us_backstop_delay_days = 90;
-  BaselineHazard baseline;
+  BaselineClass baseline_class = BaselineClass::fortna_civil_war;  // simulation.baseline
+  BaselineHazard baseline;  // simulation.baseline_hazard.*: the class's preset unless set
+  ViolationRegimeSettings violation_regime;
+  PoliticsSettings politics;
   LadderSettings ladder;
   DeterrenceSettings deterrence;
   IncidentSettings incidents;
@@ -156,6 +193,16 @@ inline const char* to_string(Mandate m) {
     case Mandate::reassurance: return "reassurance";
     case Mandate::deterrence: return "deterrence";
     case Mandate::interposition: return "interposition";
+  }
+  return "?";
+}
+
+inline const char* to_string(BaselineClass b) {
+  switch (b) {
+    case BaselineClass::fortna_civil_war: return "fortna-civil-war";
+    case BaselineClass::interstate: return "interstate";
+    case BaselineClass::donbas_recommitments: return "donbas-recommitments";
+    case BaselineClass::custom: return "custom";
   }
   return "?";
 }

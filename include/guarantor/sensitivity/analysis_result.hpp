@@ -57,6 +57,7 @@ struct SensitivityResult {
   std::uint64_t replications = 0;
   std::uint64_t seed = 0;
   std::string variant;
+  int mpi_ranks = 1;  // processes the design points were spread over (mpirun -np)
   std::vector<SensitivityInput> inputs;
   Matrix points;  // every evaluated point in [0,1]^k, in evaluation order
   std::vector<std::vector<double>> outputs;  // [output][point]

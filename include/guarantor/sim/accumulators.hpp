@@ -78,6 +78,11 @@ struct VariantAccumulator {
   std::vector<std::array<std::uint64_t, kWithdrawalCauses>> withdrawals;  // by nation and cause
   std::uint64_t nations_withdrawn = 0;
   std::vector<CountHistogram> troops;  // at each sample day
+  std::array<std::uint64_t, kEscalationLevels> failures_by_level{};  // the rung each offensive was launched from
+  // Per sample day: replications still holding, and the sums of their deterrence terms (on the
+  // 2^-28 grid of ReplicationOutcome::terms_at_sample).
+  std::vector<std::uint64_t> holding_at_sample;
+  std::vector<std::array<std::int64_t, kDeterrenceTerms>> term_sums;
 
   VariantAccumulator() = default;
   VariantAccumulator(int days, std::size_t nations, std::size_t samples);
@@ -88,6 +93,9 @@ struct VariantAccumulator {
 // P(the ceasefire still holds after `day` days): the share of replications with no failure
 // before that day.
 double holding_probability(const VariantAccumulator& v, int day);
+// Mean of a deterrence term (log hazard ratio) over the replications holding at sample j.
+double mean_deterrence_term(const VariantAccumulator& v, std::size_t sample, int term);
+inline constexpr double kTermGridScale = 0x1.0p28;  // ReplicationOutcome::terms_at_sample's grid
 // Mean coalition fatalities per replication.
 double mean_fatalities(const VariantAccumulator& v);
 // Mean number of nations that withdrew per replication.

@@ -56,7 +56,7 @@ struct NationDescription {
   double casualty_tolerance_kia = 0;
   double mandate_cycle_months = 0;
   double first_vote_month = 0;
-  std::optional<double> election_day;  // none when the nation holds no election in the period
+  std::vector<double> election_days;  // dated elections whose window falls in the period
   bool operator==(const NationDescription&) const = default;
 };
 
@@ -106,6 +106,7 @@ struct SimulationRecord {
   int shard_count = 1;
   std::uint64_t first = 0;
   std::uint64_t end = 0;
+  int mpi_ranks = 1;  // processes the replications were spread over (mpirun -np); not part of the results
   Accumulators accumulators;
 };
 

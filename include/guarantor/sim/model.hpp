@@ -25,7 +25,16 @@ struct NationModel {
   // plus weighted air troops wherever based; none from training, logistics or us_backstop
   // components, which act through their own channels (rebuild, sustainment, the backstop term).
   double combat_troops = 0;
-  double land_combat_troops = 0;  // the part of combat_troops that is not air (all of it in Ukraine)
+  double land_combat_troops = 0;      // the land and joint part of combat_troops (all of it in Ukraine)
+  double air_combat_troops = 0;       // the air part (wherever based)
+  double maritime_combat_troops = 0;  // the maritime part (in Ukraine's waters)
+  // Combat troops of buffer-zone components: they stand between the armies and act as an
+  // interposition force there whatever the force's mandate (docs/model/simulation.md §3).
+  double interposition_combat_troops = 0;
+  double interposition_exposed_troops = 0;  // their exposed troops (already in exposed_troops)
+  // Troops of the air shield: units of the capabilities the laydown places as air defence or
+  // flies as air policing (laydown.air_defence_capabilities, air_policing_capabilities).
+  double air_shield_troops = 0;
   double training_troops = 0;  // in components of kind training
   double monitoring_troops = 0;
   bool nuclear_armed = false;
@@ -35,11 +44,16 @@ struct NationModel {
   double inverse_log_tolerance = 0;  // 1 / ln(1 + casualty_tolerance_kia), set by compile_model
   double mandate_cycle_months = 0;  // 0 = one-off approval
   double first_vote_month = 0;      // 0 = none
-  double election_day = -1;         // < 0 = none
+  std::vector<double> election_days;  // dated elections within the period (nations[].elections)
   std::uint32_t stream_id = 0;      // keys the nation's random streams (stable across variants)
 };
 
 enum class ScheduledKind { epoch, backstop_arrival, election_start, election_end, renewal, force_arrival };
+
+// The deterrence terms reported per day (simulation.json `deterrence_terms`), in this order.
+enum DeterrenceTerm : int { kTermLand, kTermAir, kTermMaritime, kTermNuclear, kTermUsBackstop, kTermUkraine,
+                            kTermMonitoring, kTermResponseRecord, kDeterrenceTerms };
+const char* deterrence_term_name(int term);
 
 struct ScheduledEvent {
   double day = 0;
@@ -84,6 +98,26 @@ struct Model {
   // Share of the US backstop's effect in force (0..1): the filled share of the us_backstop
   // requirement, or 1 when simulation.us_backstop is `present` (filled notionally).
   double backstop_share = 0;
+  double us_withdrawal_per_day = 0;  // hazard of the US withdrawing the backstop (0 when it has none)
+  // The withdrawal hazard over time: from each segment's day on, its rate, raised by the election
+  // multiplier within the election windows of the backstop's provider (its pledging nations'
+  // nations[].elections). Empty when the backstop has no share.
+  struct HazardSegment {
+    double day = 0;
+    double per_day = 0;
+  };
+  std::vector<HazardSegment> us_withdrawal_segments;
+  // Share of incursions into the protected airspace the air shield can engage with the whole
+  // package on station: the laydown's population coverage of air policing and air defence
+  // (set by the pipeline from the variant's laydown; 0 = no shield).
+  double air_shield_coverage = 0;
+  double full_air_shield_troops = 0;  // the air shield's troops in the whole package
+  // The force acts once (docs/model/simulation.md §3c): the deterrence coupling also slows the
+  // ladder, so the direct effect on the failure hazard is scaled by this factor, chosen so that
+  // the reference force's total effect at the ladder's stationary distribution equals the chosen
+  // hazard ratio (1 without coupling).
+  double direct_effect_scale = 1;
+  double snap_elections_per_day = 0;  // per contributor
   double initial_troops = 0;  // the whole package (in theatre on day 0: initial_share of it)
   // The build-up: the share of the package in theatre on day 0, the later steps (each one a
   // force_arrival event in the schedule), and the share in theatre at each sample day.
@@ -115,11 +149,18 @@ struct DeterrenceTerms {
   double total() const { return fixed() + response_record; }
 };
 
-// log HR of a force with this combat power (troops weighted by domain).
-double force_log_hazard_ratio(const Model& model, double combat_troops);
+// log HR of a force with this combat power (troops weighted by domain), of which
+// `interposition_troops` stand in a buffer zone.
+double force_log_hazard_ratio(const Model& model, double combat_troops, double interposition_troops = 0);
+// Stationary mean of the normalised failure multipliers when the ladder's up-rates are scaled by
+// `up_scale` (1 = no force): the ladder's part of the deterrence coupling.
+double stationary_failure_multiplier(const Model& model, double up_scale);
 // Filled share (0..1) of the US requirement: troops the package assigns to enabled components of
 // kind us_backstop over the troops those components require (0 when nothing is filled).
 double us_backstop_filled_share(const Scenario& scenario, const ForcePackage& package);
+// The day the US withdraws its backstop for a unit-exponential threshold (inverting the integrated
+// piecewise-constant hazard of Model::us_withdrawal_segments; kNever when it never does).
+double us_withdrawal_day(const Model& model, double unit_exponential);
 // Share of a full monitoring effort the monitors in theatre provide (0..1).
 double monitoring_share(const Model& model, double monitoring_troops);
 double detection_probability(const Model& model, double monitoring_troops);

@@ -31,6 +31,13 @@ enum Incident : int {
   kStrikesOnForce,
   kMassCasualtyEvents,
   kRenewalVotesFailed,
+  kAirIncursions,         // drones or missiles into the protected airspace
+  kAirEngagements,        // ... met by the air shield on station
+  kAirShootdowns,         // ... and shot down
+  kSnapElections,         // snap elections called among the contributors
+  kUsBackstopWithdrawals, // the US withdrew its backstop (0 or 1 a replication)
+  kRegimeErosions,        // the low-violence regime eroded
+  kRecommitments,         // ... and was restored by a recommitment
   kIncidentTypes
 };
 const char* incident_name(int incident);
@@ -38,11 +45,17 @@ const char* incident_name(int incident);
 struct ReplicationOutcome {
   double failure_day = kNever;  // when the renewed offensive starts; kNever if the ceasefire held
   int highest_level = 0;        // 0..4
+  int level_at_failure = -1;    // the rung the offensive was launched from (-1: the ceasefire held)
   std::array<std::uint64_t, kIncidentTypes> incidents{};
   std::vector<std::uint64_t> kia;  // fatalities by nation (model order)
   std::vector<WithdrawalCause> withdrawal;
   std::vector<double> exit_day;
   std::vector<std::int64_t> troops_at_sample;  // troops in theatre at model.sample_days
+  // The deterrence terms (log hazard ratios on a 2^-28 grid, as integers so that sums over
+  // replications are exact in any grouping) at the sample days the ceasefire still held on:
+  // entries [0, holding_samples) are filled.
+  std::vector<std::array<std::int64_t, kDeterrenceTerms>> terms_at_sample;
+  std::size_t holding_samples = 0;
 
   std::uint64_t total_kia() const;
   int nations_withdrawn() const;
@@ -83,16 +96,17 @@ struct Clock {
 class DeterrenceExpCache {
  public:
   struct Value {
-    double hazard_ratio;      // exp(log_hazard_ratio)
+    double hazard_ratio;      // exp(direct_scale · log_hazard_ratio)
     double coupled;           // exp(coupling · log_hazard_ratio)
     double inverse_coupled;   // exp(−coupling · log_hazard_ratio)
   };
-  Value get(double log_hazard_ratio, double coupling);
+  Value get(double log_hazard_ratio, double coupling, double direct_scale);
 
  private:
   struct Entry {
     double key = std::numeric_limits<double>::quiet_NaN();  // NaN never matches: empty
     double coupling = 0;
+    double direct_scale = 0;
     Value value{};
   };
   static constexpr std::size_t kEntries = 512;
@@ -119,12 +133,15 @@ struct ReplicationWorkspace {
     double pending_exit_day = kNever;
     WithdrawalCause pending_cause = WithdrawalCause::none;
     double last_kia_day = -kNever;
-    bool in_election = false;
+    int elections_open = 0;  // election windows (dated or snap) open now
+    double snap_day = kNever;  // next snap-election event: a call, or the end of its window
+    bool in_snap = false;
     double post_failure_troops = 0;
   };
   std::vector<NationState> nations;
   // One stream a nation: its exit threshold first, then one uniform per renewal vote.
   std::vector<Stream> nation_streams;
+  std::vector<Stream> snap_streams;  // one a nation: the waits between its snap elections
   std::vector<double> weights;
   std::vector<double> troop_steps;
   DeterrenceExpCache deterrence_exp;
