@@ -129,6 +129,33 @@ void draw_ahead(Stream& stream, std::array<double, N>& ahead) {
   for (auto& u : ahead) u = stream.uniform();
 }
 
+// Sums over the nations present of their fully arrived force: added at the start, taken away
+// when a nation leaves (adding and subtracting the same numbers in the same order as separate
+// statements would: ±1 × x is exact).
+struct PresentForce {
+  double combat = 0, exposed = 0, monitoring = 0, training = 0;
+  // The parts of the combat troops the reported terms split the force term by, the buffer zone's
+  // troops (combat: the tripwire; exposed: who answers a probe under reassurance), the air shield.
+  double land = 0, air = 0, maritime = 0;
+  double interposition_combat = 0, interposition_exposed = 0;
+  double air_shield = 0;
+  int nuclear_nations = 0;  // nuclear-armed with troops in Ukraine
+
+  void add(const NationModel& n, double sign) {
+    combat += sign * n.combat_troops;
+    exposed += sign * n.exposed_troops;
+    monitoring += sign * n.monitoring_troops;
+    training += sign * n.training_troops;
+    land += sign * n.land_combat_troops;
+    air += sign * n.air_combat_troops;
+    maritime += sign * n.maritime_combat_troops;
+    interposition_combat += sign * n.interposition_combat_troops;
+    interposition_exposed += sign * n.interposition_exposed_troops;
+    air_shield += sign * n.air_shield_troops;
+    nuclear_nations += n.nuclear_in_ukraine ? static_cast<int>(sign) : 0;
+  }
+};
+
 class Replication {
  public:
   Replication(const Model& model, std::uint64_t seed, std::uint64_t replication, ReplicationWorkspace& ws,
@@ -221,16 +248,7 @@ class Replication {
   // The force once fully arrived, of the nations still present; the force in theatre is the
   // build-up's current share of it (scale_force_to_share).
   double share_ = 1;
-  double full_combat_troops_ = 0;
-  double full_exposed_troops_ = 0;
-  double full_monitoring_troops_ = 0;
-  double full_training_troops_ = 0;
-  // The parts of the combat troops the reported terms split the force term by, and the troops of
-  // the buffer zone (combat: the tripwire; exposed: who answers a probe under reassurance).
-  double full_land_ = 0, full_air_ = 0, full_maritime_ = 0;
-  double full_interposition_combat_ = 0;
-  double full_interposition_exposed_ = 0;
-  double full_air_shield_ = 0;  // of the nations present
+  PresentForce full_;
   // Force in theatre.
   double combat_troops_ = 0;
   double interposition_share_ = 0;  // of exposed troops, in the buffer zone
@@ -239,7 +257,6 @@ class Replication {
   double exposed_weight_total_ = 0;
   double monitoring_troops_ = 0;
   double training_troops_ = 0;
-  int nuclear_nations_ = 0;
   // Deterrence.
   DeterrenceTerms terms_;
   double fixed_log_hazard_ratio_ = 0;  // terms_.fixed(), refreshed whenever one of those terms changes
@@ -279,17 +296,7 @@ void Replication::reset() {
   for (const auto& n : m_.nations) {
     ws_.nation_streams.emplace_back(seed_, rep_, kNationPurpose | (n.stream_id & kNationIdMask), counts_);
     ws_.snap_streams.emplace_back(seed_, rep_, kSnapPurpose | (n.stream_id & kNationIdMask), counts_);
-    full_combat_troops_ += n.combat_troops;
-    full_land_ += n.land_combat_troops;
-    full_air_ += n.air_combat_troops;
-    full_maritime_ += n.maritime_combat_troops;
-    full_interposition_combat_ += n.interposition_combat_troops;
-    full_interposition_exposed_ += n.interposition_exposed_troops;
-    full_air_shield_ += n.air_shield_troops;
-    full_exposed_troops_ += n.exposed_troops;
-    full_monitoring_troops_ += n.monitoring_troops;
-    full_training_troops_ += n.training_troops;
-    nuclear_nations_ += n.nuclear_in_ukraine;
+    full_.add(n, 1.0);
   }
   share_ = m_.initial_share;
   scale_force_to_share();
@@ -328,10 +335,10 @@ void Replication::reset() {
 // The terms now, on the grid, as the sample of the next sample day (the ceasefire holds on it).
 void Replication::record_sample() {
   auto& row = out_.terms_at_sample[next_sample_];
-  const double per_combat = combat_troops_ > 0 ? terms_.force / (full_combat_troops_ * share_) : 0;
-  row[kTermLand] = on_term_grid(per_combat * full_land_ * share_);
-  row[kTermAir] = on_term_grid(per_combat * full_air_ * share_);
-  row[kTermMaritime] = on_term_grid(per_combat * full_maritime_ * share_);
+  const double per_combat = combat_troops_ > 0 ? terms_.force / (full_.combat * share_) : 0;
+  row[kTermLand] = on_term_grid(per_combat * full_.land * share_);
+  row[kTermAir] = on_term_grid(per_combat * full_.air * share_);
+  row[kTermMaritime] = on_term_grid(per_combat * full_.maritime * share_);
   row[kTermNuclear] = on_term_grid(terms_.nuclear);
   row[kTermUsBackstop] = on_term_grid(terms_.us_backstop);
   row[kTermUkraine] = on_term_grid(terms_.ukraine);
@@ -355,9 +362,9 @@ void Replication::update_deterrence() {
 
 // Rates that depend on the force in theatre (after an exit) and on the level.
 void Replication::update_force_rates() {
-  terms_.force = force_log_hazard_ratio(m_, combat_troops_, full_interposition_combat_ * share_);
-  interposition_share_ = full_exposed_troops_ > 0 ? full_interposition_exposed_ / full_exposed_troops_ : 0;
-  terms_.nuclear = nuclear_nations_ > 0 ? m_.log_nuclear_hr : 0;
+  terms_.force = force_log_hazard_ratio(m_, combat_troops_, full_.interposition_combat * share_);
+  interposition_share_ = full_.exposed > 0 ? full_.interposition_exposed / full_.exposed : 0;
+  terms_.nuclear = full_.nuclear_nations > 0 ? m_.log_nuclear_hr : 0;
   terms_.us_backstop = backstop_ ? m_.log_us_backstop_hr : 0;
   detection_ = detection_probability(m_, monitoring_troops_);
   terms_.monitoring = m_.log_monitoring_hr * monitoring_share(m_, monitoring_troops_);
@@ -400,7 +407,7 @@ void Replication::on_incursion() {
   const double hit = incursion_marks_.uniform();
   const double escalate = incursion_marks_.uniform();
   if (m_.air_shield_coverage <= 0 || m_.full_air_shield_troops <= 0) return;
-  const double on_station = m_.air_shield_coverage * std::min(1.0, full_air_shield_ * share_ / m_.full_air_shield_troops);
+  const double on_station = m_.air_shield_coverage * std::min(1.0, full_.air_shield * share_ / m_.full_air_shield_troops);
   const DeterrenceSettings& d = s_.deterrence;
   const double record = terms_.response_record;
   if (engage < on_station) {
@@ -593,18 +600,8 @@ void Replication::withdraw(int n, WithdrawalCause cause) {
   out_.withdrawal[n] = cause;
   out_.exit_day[n] = day_;
   update_nation_rate(n);
-  full_combat_troops_ -= nation.combat_troops;
-  full_exposed_troops_ -= nation.exposed_troops;
+  full_.add(nation, -1.0);
   exposure_changed_ = true;
-  full_monitoring_troops_ -= nation.monitoring_troops;
-  full_training_troops_ -= nation.training_troops;
-  full_land_ -= nation.land_combat_troops;
-  full_air_ -= nation.air_combat_troops;
-  full_maritime_ -= nation.maritime_combat_troops;
-  full_interposition_combat_ -= nation.interposition_combat_troops;
-  full_interposition_exposed_ -= nation.interposition_exposed_troops;
-  full_air_shield_ -= nation.air_shield_troops;
-  nuclear_nations_ -= nation.nuclear_in_ukraine;
   scale_force_to_share();
   if (nation.lead && !cascade_triggered_) {
     cascade_triggered_ = true;
@@ -625,10 +622,10 @@ void Replication::withdraw(int n, WithdrawalCause cause) {
 // The force in theatre: the present nations' troops times the build-up's share. With the whole
 // package in theatre (share 1) the products are the sums themselves, bit for bit.
 void Replication::scale_force_to_share() {
-  combat_troops_ = full_combat_troops_ * share_;
-  exposed_troops_ = full_exposed_troops_ * share_;
-  monitoring_troops_ = full_monitoring_troops_ * share_;
-  training_troops_ = full_training_troops_ * share_;
+  combat_troops_ = full_.combat * share_;
+  exposed_troops_ = full_.exposed * share_;
+  monitoring_troops_ = full_.monitoring * share_;
+  training_troops_ = full_.training * share_;
 }
 
 // More of the package arrives: deterrence, detection, Ukraine's rebuild and the exposure of the
