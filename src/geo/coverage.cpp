@@ -2,12 +2,17 @@
 #include "guarantor/geo/coverage.hpp"
 
 #include <numbers>
+#include <memory>
 #include <GeographicLib/Geocentric.hpp>
 #include <GeographicLib/Geodesic.hpp>
+#include <GeographicLib/Math.hpp>
 #include <GeographicLib/PolygonArea.hpp>
 
 #include <algorithm>
+#include <array>
+#include <bit>
 #include <cmath>
+#include <cstdint>
 #include <limits>
 
 namespace guarantor::geo {
@@ -24,6 +29,63 @@ double parallel_radius_km(double lat_deg) {
   const double s = std::sin(lat_deg * kDegree);
   return kEquatorialRadiusM / std::sqrt(1 - kEccentricitySquared * s * s) * std::cos(lat_deg * kDegree) / 1000.0;
 }
+
+// Earth-centred coordinates of many points, the same numbers as Geocentric::Forward gives point by
+// point (its formula: GeographicLib's Geocentric::IntForward with h = 0, M = null), with the sines
+// and cosines of a latitude or longitude shared by the points that have it: a grid's cells repeat
+// one latitude per row and one longitude per column. Each new latitude's first point is checked
+// bit for bit against Geocentric::Forward; on any mismatch (a GeographicLib built differently)
+// every point is computed with Geocentric::Forward instead.
+class GeocentricBatch {
+ public:
+  GeocentricBatch() {
+    const GeographicLib::Geocentric& earth = GeographicLib::Geocentric::WGS84();
+    a_ = earth.EquatorialRadius();
+    const double f = earth.Flattening();
+    e2_ = f * (2 - f);                     // as Geocentric's constructor
+    e2m_ = GeographicLib::Math::sq(1 - f);
+  }
+
+  // False when the shared-trigonometry formula disagreed with Geocentric::Forward.
+  bool forward(const LatLon& p, double xyz[3]) {
+    const std::uint64_t lat_bits = std::bit_cast<std::uint64_t>(p.lat);
+    bool check = false;
+    if (!have_lat_ || lat_bits != lat_bits_) {
+      GeographicLib::Math::sincosd(GeographicLib::Math::LatFix(p.lat), sphi_, cphi_);
+      n_ = a_ / std::sqrt(1 - e2_ * GeographicLib::Math::sq(sphi_));
+      lat_bits_ = lat_bits, have_lat_ = true, check = true;
+    }
+    const std::uint64_t lon_bits = std::bit_cast<std::uint64_t>(p.lon);
+    const std::size_t slot = static_cast<std::size_t>((lon_bits ^ (lon_bits >> 29)) * 0x9E3779B97F4A7C15ULL >> 52) & (kSlots - 1);
+    if (!lon_used_[slot] || lon_keys_[slot] != lon_bits) {
+      double slam = 0, clam = 0;
+      GeographicLib::Math::sincosd(p.lon, slam, clam);
+      lon_used_[slot] = true, lon_keys_[slot] = lon_bits, sin_lon_[slot] = slam, cos_lon_[slot] = clam;
+    }
+    const double h = 0;
+    xyz[2] = (e2m_ * n_ + h) * sphi_;
+    double x = (n_ + h) * cphi_;
+    xyz[1] = x * sin_lon_[slot];
+    x *= cos_lon_[slot];
+    xyz[0] = x;
+    if (!check) return true;
+    double ref[3];
+    GeographicLib::Geocentric::WGS84().Forward(p.lat, p.lon, 0.0, ref[0], ref[1], ref[2]);
+    return std::bit_cast<std::uint64_t>(ref[0]) == std::bit_cast<std::uint64_t>(xyz[0]) &&
+           std::bit_cast<std::uint64_t>(ref[1]) == std::bit_cast<std::uint64_t>(xyz[1]) &&
+           std::bit_cast<std::uint64_t>(ref[2]) == std::bit_cast<std::uint64_t>(xyz[2]);
+  }
+
+ private:
+  static constexpr std::size_t kSlots = 4096;
+  double a_ = 0, e2_ = 0, e2m_ = 0;
+  bool have_lat_ = false;
+  std::uint64_t lat_bits_ = 0;
+  double sphi_ = 0, cphi_ = 0, n_ = 0;
+  std::array<bool, kSlots> lon_used_{};
+  std::array<std::uint64_t, kSlots> lon_keys_{};
+  std::array<double, kSlots> sin_lon_{}, cos_lon_{};
+};
 
 }  // namespace
 
@@ -54,7 +116,12 @@ PointIndex::PointIndex(std::vector<LatLon> points, double bucket_deg) : points_(
   std::vector<std::uint32_t> next(bucket_start_.begin(), bucket_start_.end() - 1);
   for (std::size_t i = 0; i < points_.size(); ++i) order_[next[bucket_of[i]]++] = static_cast<std::uint32_t>(i);
   xyz_.resize(points_.size() * 3);
-  for (std::size_t i = 0; i < points_.size(); ++i) to_xyz(points_[i], &xyz_[3 * i]);
+  auto batch = std::make_unique<GeocentricBatch>();
+  bool same = true;
+  for (std::size_t i = 0; i < points_.size() && same; ++i) same = batch->forward(points_[i], &xyz_[3 * i]);
+  if (!same) {
+    for (std::size_t i = 0; i < points_.size(); ++i) to_xyz(points_[i], &xyz_[3 * i]);
+  }
 }
 
 PointIndex::Box PointIndex::box_of(const Disc& disc) const {
@@ -85,8 +152,25 @@ bool PointIndex::within(std::size_t i, const Disc& disc, const double c[3], doub
 }
 
 std::vector<std::uint8_t> PointIndex::covered(const std::vector<Disc>& discs, CoverageStats* stats) const {
+  // A point already covered needs no test against the later discs.
   std::vector<std::uint8_t> out(points_.size(), 0);
-  for (const auto& disc : discs) for_each_in(disc, [&](std::size_t i) { out[i] = 1; }, stats);
+  for (const auto& disc : discs) {
+    if (points_.empty() || disc.radius_km <= 0) continue;
+    double centre[3];
+    to_xyz(disc.centre, centre);
+    const double r_m = disc.radius_km * 1000.0;
+    const double chord_in = 2.0 * kMinCurvatureRadiusM * std::sin(std::min(r_m / (2.0 * kMinCurvatureRadiusM), 1.5));
+    const Box box = box_of(disc);
+    for (int row = box.row0; row <= box.row1; ++row) {
+      for (int col = box.col0; col <= box.col1; ++col) {
+        const std::size_t b = static_cast<std::size_t>(row) * cols_ + col;
+        for (std::uint32_t k = bucket_start_[b]; k < bucket_start_[b + 1]; ++k) {
+          const std::uint32_t i = order_[k];
+          if (!out[i] && within(i, disc, centre, chord_in, r_m, stats)) out[i] = 1;
+        }
+      }
+    }
+  }
   return out;
 }
 
@@ -161,6 +245,10 @@ Grid make_grid(const std::vector<Ring>& rings, double resolution_km) {
       }
     }
   }
+  // row_of is non-decreasing along the cells (their latitude is): one pass finds each row's first.
+  grid.row_first.assign(static_cast<std::size_t>(grid.rows) + 1, grid.centres.size());
+  for (std::size_t cell = grid.centres.size(); cell-- > 0;) grid.row_first[grid.row_of(cell)] = cell;
+  for (int row = grid.rows; row-- > 0;) grid.row_first[row] = std::min(grid.row_first[row], grid.row_first[row + 1]);
   return grid;
 }
 

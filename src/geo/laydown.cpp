@@ -3,12 +3,16 @@
 
 #include <fmt/format.h>
 
+#include <GeographicLib/Geocentric.hpp>
+
 #include <algorithm>
+#include <array>
 #include <cmath>
 #include <limits>
 #include <memory>
 #include <initializer_list>
 #include <numeric>
+#include <optional>
 
 #include "guarantor/core/numeric.hpp"
 #include "guarantor/geo/siting.hpp"
@@ -37,6 +41,11 @@ constexpr double kReuseTieBreak = 1e-9;
 constexpr double kBorderSearchMarginDeg = 1.0;
 // A derived map extent frames the host country, the line and the corridor with this margin, degrees.
 constexpr double kDerivedExtentMarginDeg = 0.5;
+
+// Earth-centred coordinates of p on the WGS84 ellipsoid, metres.
+void earth_centred(const LatLon& p, double xyz[3]) {
+  GeographicLib::Geocentric::WGS84().Forward(p.lat, p.lon, 0.0, xyz[0], xyz[1], xyz[2]);
+}
 
 bool contains(const std::vector<std::string>& list, const std::string& item) {
   return std::find(list.begin(), list.end(), item) != list.end();
@@ -186,7 +195,8 @@ struct Demand {
 class Laydown {
  public:
   explicit Laydown(const LaydownInput& input)
-      : s_(*input.scenario), package_(*input.package), world_(*input.world), set_(s_.laydown), theatre_(s_.geography.theatre) {}
+      : s_(*input.scenario), package_(*input.package), world_(*input.world), set_(s_.laydown), theatre_(s_.geography.theatre),
+        full_(input.scope == LaydownScope::full) {}
 
   Expected<LaydownResult> run();
 
@@ -217,6 +227,7 @@ class Laydown {
   std::vector<int> greedy_sites(const std::vector<LatLon>& candidates, const std::vector<double>& radii);
   std::int32_t cell_near(const LatLon& p) const;
   bool occupied_at(const LatLon& p) const;
+  double distance_to_line_km(const LatLon& p);
   bool controlled_at(const LatLon& p) const;
   double hub_radius_km() const;
   int hubs_wanted() const;
@@ -226,6 +237,7 @@ class Laydown {
   const WorldData& world_;
   const LaydownSettings& set_;
   const Theatre& theatre_;
+  const bool full_;  // LaydownScope::full: every product; else the population coverage only
   const Country* host_ = nullptr;  // the host country's outline in the reference geography
   LaydownResult result_;
   Grid grid_;
@@ -236,6 +248,14 @@ class Laydown {
   std::unique_ptr<PointIndex> demand_index_;
   std::vector<const Site*> critical_;
   std::vector<std::vector<LatLon>> borders_;
+  struct Siting {
+    std::vector<int> eligible;  // indices into result_.hub_candidates
+    TradeoffPoint point;
+    std::vector<int> chosen;    // indices into result_.hub_candidates
+  };
+  std::vector<Siting> sitings_;  // the covering problems solved so far
+  std::optional<PolylineDistance> line_distance_;   // to the line of contact
+  std::vector<std::pair<LatLon, double>> to_line_;  // distance_to_line_km's answers
 };
 
 Status Laydown::build_grid() {
@@ -255,7 +275,7 @@ Status Laydown::build_grid() {
   }
   grid_ = make_grid(rings, set_.grid_resolution_km);
   if (grid_.size() == 0) return Status::invalid_input(fmt::format("the outline of {} gives an empty grid", host_->name));
-  cells_ = std::make_unique<PointIndex>(grid_.centres);
+  if (full_) cells_ = std::make_unique<PointIndex>(grid_.centres);  // the layers' areas and the buffer zone
   result_.host_name = host_->name;
   result_.grid_cells = grid_.size();
   result_.grid_dlat_deg = grid_.dlat_deg;
@@ -314,26 +334,6 @@ void Laydown::mark_occupied() {
     const int col = static_cast<int>(std::floor((p.lon - grid_.west) / grid_.dlon_deg));
     if (row >= 0 && row < grid_.rows && col >= 0 && col < grid_.cols) barrier[static_cast<std::size_t>(row) * grid_.cols + col] = 1;
   }
-  auto flood = [&](std::size_t start, bool respect_barrier) {
-    std::vector<std::uint8_t> seen(n, 0);
-    std::vector<std::size_t> stack{start};
-    seen[start] = 1;
-    while (!stack.empty()) {
-      const std::size_t at = stack.back();
-      stack.pop_back();
-      const int row = static_cast<int>(at / grid_.cols), col = static_cast<int>(at % grid_.cols);
-      const int dr[4] = {1, -1, 0, 0}, dc[4] = {0, 0, 1, -1};
-      for (int k = 0; k < 4; ++k) {
-        const int r = row + dr[k], c = col + dc[k];
-        if (r < 0 || r >= grid_.rows || c < 0 || c >= grid_.cols) continue;
-        const std::size_t next = static_cast<std::size_t>(r) * grid_.cols + c;
-        if (seen[next] || grid_.cell_at[next] < 0 || (respect_barrier && barrier[next])) continue;
-        seen[next] = 1;
-        stack.push_back(next);
-      }
-    }
-    return seen;
-  };
   // The reference: the capital when it is on the grid, else the westernmost cell.
   std::int32_t reference = -1;
   for (const auto& site : s_.geography.sites) {
@@ -351,13 +351,51 @@ void Laydown::mark_occupied() {
     }
   }
   if (barrier[start]) return;
-  const auto land = flood(start, false);
-  const auto controlled = flood(start, true);
-  for (std::size_t i = 0; i < n; ++i) {
-    if (grid_.cell_at[i] < 0) continue;
-    // Barrier cells on the line itself count as controlled; cells on islands unreachable either way too.
-    if (land[i] && !controlled[i] && !barrier[i]) occupied_[grid_.cell_at[i]] = 1;
+  // Two 4-connected floods from the reference in one pass over a copy of the grid with a border of
+  // walls: first without crossing the barrier (the controlled side), then on from the barrier cells
+  // that flood reached, crossing it (the rest of the land connected to the reference). Cells the
+  // second flood reaches off the barrier are the occupied side: reachable over land, not without
+  // crossing the line. Barrier cells on the line itself count as controlled; cells on islands
+  // unreachable either way too.
+  enum : std::uint8_t { kWall, kOpen, kLine, kControlled, kLineReached, kOccupied };
+  const std::size_t width = static_cast<std::size_t>(grid_.cols) + 2;
+  const auto padded = [&](std::size_t i) { return (i / grid_.cols + 1) * width + i % grid_.cols + 1; };
+  std::vector<std::uint8_t> state((static_cast<std::size_t>(grid_.rows) + 2) * width, kWall);
+  for (std::size_t row = 0, i = 0; row < static_cast<std::size_t>(grid_.rows); ++row) {
+    std::uint8_t* out = &state[(row + 1) * width + 1];
+    for (int col = 0; col < grid_.cols; ++col, ++i) {
+      if (grid_.cell_at[i] >= 0) out[col] = barrier[i] ? kLine : kOpen;
+    }
   }
+  const std::ptrdiff_t steps[4] = {static_cast<std::ptrdiff_t>(width), -static_cast<std::ptrdiff_t>(width), 1, -1};
+  std::vector<std::size_t> stack{padded(start)}, crossings;
+  state[padded(start)] = kControlled;
+  while (!stack.empty()) {
+    const std::size_t at = stack.back();
+    stack.pop_back();
+    for (const std::ptrdiff_t step : steps) {
+      const std::size_t next = at + step;
+      if (state[next] == kOpen) state[next] = kControlled, stack.push_back(next);
+      else if (state[next] == kLine) state[next] = kLineReached, crossings.push_back(next);
+    }
+  }
+  stack = std::move(crossings);
+  while (!stack.empty()) {
+    const std::size_t at = stack.back();
+    stack.pop_back();
+    for (const std::ptrdiff_t step : steps) {
+      const std::size_t next = at + step;
+      if (state[next] == kOpen) state[next] = kOccupied, stack.push_back(next);
+      else if (state[next] == kLine) state[next] = kLineReached, stack.push_back(next);
+    }
+  }
+  for (std::size_t row = 0, i = 0; row < static_cast<std::size_t>(grid_.rows); ++row) {
+    const std::uint8_t* in = &state[(row + 1) * width + 1];
+    for (int col = 0; col < grid_.cols; ++col, ++i) {
+      if (in[col] == kOccupied) occupied_[grid_.cell_at[i]] = 1;  // only cells are ever reached
+    }
+  }
+  if (!full_) return;  // the spans are for the map
   for (int row = 0; row < grid_.rows; ++row) {
     int run_start = -1;
     for (int col = 0; col <= grid_.cols; ++col) {
@@ -384,6 +422,18 @@ std::int32_t Laydown::cell_near(const LatLon& p) const {
         cell = grid_.cell_containing({p.lat + dr * grid_.dlat_deg, p.lon + dc * grid_.dlon_deg});
   }
   return cell;
+}
+
+// distance_to_polyline_km to the line of contact (the same number), each point measured once (hub candidates are
+// often air-defence candidates too).
+double Laydown::distance_to_line_km(const LatLon& p) {
+  for (const auto& [at, km] : to_line_) {
+    if (at.lat == p.lat && at.lon == p.lon) return km;
+  }
+  if (!line_distance_) line_distance_.emplace(s_.geography.line_of_contact.points);
+  const double km = line_distance_->km(p);
+  to_line_.push_back({p, km});
+  return km;
 }
 
 bool Laydown::occupied_at(const LatLon& p) const {
@@ -429,9 +479,11 @@ void Laydown::build_demand() {
     demand_.names.push_back(site.name);
   }
   demand_index_ = std::make_unique<PointIndex>(demand_.points);
-  for (std::size_t i = 0; i < grid_.size(); ++i) {
-    const double area = grid_.cell_area_km2(i);
-    if (occupied_[i]) result_.occupied_area_km2 += area; else result_.controlled_area_km2 += area;
+  for (int row = 0; row < grid_.rows; ++row) {  // cell by cell in order, as cell_area_km2 gives
+    const double area = grid_.row_area_km2[row];
+    for (std::size_t i = grid_.row_first[row]; i < grid_.row_first[row + 1]; ++i) {
+      if (occupied_[i]) result_.occupied_area_km2 += area; else result_.controlled_area_km2 += area;
+    }
   }
 }
 
@@ -446,9 +498,13 @@ void Laydown::build_buffer_zone() {
     result_.buffer_zone_from_scenario = true;
     BoundingBox box;
     for (const auto& p : result_.buffer_zone) box.add(p);
+    // inside() for each cell in the box, a row of cells (one latitude) at a time.
+    std::vector<double> crossings;
     for (std::size_t i = 0; i < grid_.size(); ++i) {
       const LatLon& c = grid_.centres[i];
-      if (box.holds(c) && inside(result_.buffer_zone, c)) buffer_cell_[i] = 1;
+      if (!box.holds(c)) continue;
+      if (i == 0 || c.lat != grid_.centres[i - 1].lat || !box.holds(grid_.centres[i - 1])) crossings = crossings_at(result_.buffer_zone, c.lat);
+      if (inside_of_crossings(crossings, c.lon)) buffer_cell_[i] = 1;
     }
     return;
   }
@@ -488,6 +544,15 @@ Expected<TradeoffPoint> Laydown::solve_siting(double min_distance_km, std::vecto
     }
   }
   point.candidates = static_cast<int>(eligible.size());
+  // The same eligible candidates make the same covering problem, whatever the distance that
+  // selected them: its solution is reused rather than solved again.
+  for (const auto& solved : sitings_) {
+    if (solved.eligible != eligible) continue;
+    TradeoffPoint again = solved.point;
+    again.min_distance_km = min_distance_km;
+    if (chosen_candidates) chosen_candidates->insert(chosen_candidates->end(), solved.chosen.begin(), solved.chosen.end());
+    return again;
+  }
   CoveringProblem problem;
   problem.weights = demand_.weights;
   problem.covered_by.assign(demand_.points.size(), {});
@@ -517,14 +582,16 @@ Expected<TradeoffPoint> Laydown::solve_siting(double min_distance_km, std::vecto
     }
   }
   point.population_share = result_.controlled_population > 0 ? people / result_.controlled_population : 0;
+  std::vector<int> chosen;
+  for (int k : solution.chosen) chosen.push_back(eligible[k]);
+  sitings_.push_back({std::move(eligible), point, std::move(chosen)});
   return point;
 }
 
 Status Laydown::site_hubs() {
-  const auto& line = s_.geography.line_of_contact.points;
   for (const auto& site : s_.geography.sites) {
     if (!site.hub_candidate) continue;
-    Hub hub{site.id, site.name, site.position, distance_to_polyline_km(site.position, line),
+    Hub hub{site.id, site.name, site.position, distance_to_line_km(site.position),
             borders_.empty() ? std::numeric_limits<double>::infinity() : distance_to_polylines_km(site.position, borders_)};
     if (!controlled_at(site.position)) {
       result_.rejected_candidates.push_back(site.id + (cell_near(site.position) < 0 ? ": outside the outline of " + host_->name
@@ -545,7 +612,7 @@ Status Laydown::site_hubs() {
   std::vector<int> chosen;
   if (auto sited = solve_siting(set_.min_distance_to_line_km, &chosen); !sited) return sited.status();
   for (int j : chosen) result_.hubs.push_back(result_.hub_candidates[j]);
-  for (double d : set_.tradeoff_distances_km) {
+  for (double d : full_ ? set_.tradeoff_distances_km : std::vector<double>{}) {
     auto point = solve_siting(d, nullptr);
     if (!point) return point.status();
     result_.tradeoff.push_back(std::move(*point));
@@ -570,18 +637,42 @@ void Laydown::add_layer(Layer layer) {
     if (places[i]) layer.population_covered += demand_.population[i];
   }
   layer.population_share = result_.controlled_population > 0 ? layer.population_covered / result_.controlled_population : 0;
+  if (!full_) {
+    result_.layers.push_back(std::move(layer));
+    return;
+  }
+  // Whether distance_km(site, centre) <= radius for some disc. The straight-line distance between
+  // the points in Earth-centred coordinates settles most pairs without the geodesic solver (as
+  // PointIndex's bounds, coverage.hpp), here with a metre of slack on either side, far above
+  // the rounding of either computation, so the answer is the solver's.
+  constexpr double kSlackM = 1.0;
+  std::vector<std::array<double, 3>> centres(discs.size());
+  for (std::size_t k = 0; k < discs.size(); ++k) earth_centred(discs[k].centre, centres[k].data());
   for (const Site* site : critical_) {
-    const bool hit = std::any_of(discs.begin(), discs.end(), [&](const Disc& d) { return distance_km(site->position, d.centre) <= d.radius_km; });
+    double at[3];
+    earth_centred(site->position, at);
+    bool hit = false;
+    for (std::size_t k = 0; k < discs.size() && !hit; ++k) {
+      const Disc& d = discs[k];
+      const double dx = at[0] - centres[k][0], dy = at[1] - centres[k][1], dz = at[2] - centres[k][2];
+      const double chord = std::sqrt(dx * dx + dy * dy + dz * dz);
+      const double r_m = d.radius_km * 1000.0;
+      if (chord > r_m + kSlackM) continue;  // a geodesic is never shorter than its chord
+      const double chord_in = 2.0 * kMinCurvatureRadiusM * std::sin(std::min(r_m / (2.0 * kMinCurvatureRadiusM), 1.5));
+      hit = chord <= chord_in - kSlackM || distance_km(site->position, d.centre) <= d.radius_km;
+    }
     (hit ? layer.sites_covered : layer.sites_not_covered).push_back(site->id);
   }
   const auto cells = cells_->covered(discs);
   double buffer_area = 0, buffer_seen = 0;
-  for (std::size_t i = 0; i < cells.size(); ++i) {
-    const double area = grid_.cell_area_km2(i);
-    if (cells[i] && !occupied_[i]) layer.area_covered_km2 += area;
-    if (buffer_cell_[i]) {
-      buffer_area += area;
-      if (cells[i]) buffer_seen += area;
+  for (int row = 0; row < grid_.rows; ++row) {  // cell by cell in order, as cell_area_km2 gives
+    const double area = grid_.row_area_km2[row];
+    for (std::size_t i = grid_.row_first[row]; i < grid_.row_first[row + 1]; ++i) {
+      if (cells[i] && !occupied_[i]) layer.area_covered_km2 += area;
+      if (buffer_cell_[i]) {
+        buffer_area += area;
+        if (cells[i]) buffer_seen += area;
+      }
     }
   }
   layer.area_share = result_.controlled_area_km2 > 0 ? layer.area_covered_km2 / result_.controlled_area_km2 : 0;
@@ -614,11 +705,10 @@ std::vector<int> Laydown::greedy_sites(const std::vector<LatLon>& candidates, co
 
 void Laydown::air_defence_layers() {
   const auto groups = unit_groups(s_, package_, set_.air_defence_capabilities);
-  const auto& line = s_.geography.line_of_contact.points;
   // In the host: critical sites, hubs, and the largest controlled places, far enough from the line.
   Candidates in_host;
   auto consider = [&](const LatLon& p, const std::string& name, const std::string& id) {
-    if (!controlled_at(p) || distance_to_polyline_km(p, line) < set_.air_defence_min_distance_to_line_km) return;
+    if (!controlled_at(p) || distance_to_line_km(p) < set_.air_defence_min_distance_to_line_km) return;
     in_host.add(p, name, id, theatre_.host_country);
   };
   for (const Site* site : critical_) consider(site->position, site->name, site->id);
@@ -1001,7 +1091,7 @@ Expected<LaydownResult> Laydown::run() {
   collect_borders();
   mark_occupied();
   build_demand();
-  build_buffer_zone();
+  if (full_) build_buffer_zone();
   if (Status sited = site_hubs(); !sited) return sited;
   air_defence_layers();
   air_policing_layer();
@@ -1009,8 +1099,10 @@ Expected<LaydownResult> Laydown::run() {
   isr_layer();
   monitoring_teams_layer();
   hub_reaction_layer();
-  reaction_times();
-  corridor();
+  if (full_) {
+    reaction_times();
+    corridor();
+  }
   result_.map_extent = map_extent();
   return std::move(result_);
 }

@@ -85,7 +85,7 @@ Expected<sim::Model> compile_one(const Scenario& scenario, const std::string& na
   }
   sim::Model model = sim::compile_model(scenario, force, name, diagnostics);
   if (spec.world) {
-    auto laydown = geo::run_laydown(geo::LaydownInput{&scenario, &force, spec.world});
+    auto laydown = geo::run_laydown(geo::LaydownInput{&scenario, &force, spec.world, geo::LaydownScope::population_coverage});
     if (!laydown) return laydown.status();
     model.air_shield_coverage = air_shield_coverage(*laydown);
   }
@@ -97,7 +97,7 @@ Expected<sim::Model> compile_one(const Scenario& scenario, const std::string& na
 }  // namespace
 
 double air_shield_coverage_of(const Scenario& scenario, const ForcePackage& force, const geo::WorldData& world) {
-  auto laydown = geo::run_laydown(geo::LaydownInput{&scenario, &force, &world});
+  auto laydown = geo::run_laydown(geo::LaydownInput{&scenario, &force, &world, geo::LaydownScope::population_coverage});
   return laydown ? air_shield_coverage(*laydown) : std::numeric_limits<double>::quiet_NaN();
 }
 

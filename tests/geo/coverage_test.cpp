@@ -84,5 +84,29 @@ TEST(Coverage, GridHonoursHoles) {
   EXPECT_GE(grid.cell_containing({0.02, 0.1}), 0);
 }
 
+TEST(Coverage, IndexOfAOneKilometreGridAgreesWithBruteForce) {
+  // A grid's cells share their latitude along a row and their longitude down a column (the index
+  // reuses their sines and cosines): the index must still answer as the geodesic solver does.
+  const Grid grid = make_grid({{{48.0, 30.0}, {48.0, 30.6}, {48.4, 30.6}, {48.4, 30.0}}}, 1.0);
+  ASSERT_GT(grid.size(), 1000u);
+  const PointIndex index(grid.centres);
+  std::vector<Disc> discs{{{48.2, 30.3}, 12.0}, {{48.05, 30.1}, 3.3}, {{48.35, 30.55}, 7.0}};
+  for (int k = 0; k < 8; ++k) discs.push_back({grid.centres[k * 97], 1.0 + 0.37 * k});
+  EXPECT_EQ(index.covered(discs), covered_brute_force(grid.centres, discs));
+}
+
+TEST(Coverage, RowFirstListsEachRowsCells) {
+  const Ring outer{{0, 0}, {0, 0.2}, {0.2, 0.2}, {0.2, 0}};
+  const Ring hole{{0.05, 0.05}, {0.05, 0.15}, {0.15, 0.15}, {0.15, 0.05}};
+  const Grid grid = make_grid({outer, hole}, 1.0);
+  ASSERT_EQ(grid.row_first.size(), static_cast<std::size_t>(grid.rows) + 1);
+  EXPECT_EQ(grid.row_first.front(), 0u);
+  EXPECT_EQ(grid.row_first.back(), grid.size());
+  for (int row = 0; row < grid.rows; ++row) {
+    EXPECT_LE(grid.row_first[row], grid.row_first[row + 1]);
+    for (std::size_t cell = grid.row_first[row]; cell < grid.row_first[row + 1]; ++cell) EXPECT_EQ(grid.row_of(cell), row);
+  }
+}
+
 }  // namespace
 }  // namespace guarantor::geo

@@ -1,6 +1,9 @@
 // Distances against published WGS84 geodesics and closed forms; the radar horizon against the
 // worked examples in planning_factors.md §4.
+#include <cmath>
+#include <limits>
 #include <numbers>
+#include <vector>
 #include <gtest/gtest.h>
 
 #include "guarantor/geo/geodesy.hpp"
@@ -64,6 +67,42 @@ TEST(Geodesy, RadarHorizonMatchesPlanningFactorsExamples) {
 TEST(Geodesy, PolygonAreaOfAOneDegreeCellAtTheEquator) {
   // 1° × 1° at the equator on WGS84 ≈ 12 308.8 km² (a·π/180 × meridian arc, to 0.1%).
   EXPECT_NEAR(area_km2({{0, 0}, {0, 1}, {1, 1}, {1, 0}}), 111.319 * 110.574, 15.0);
+}
+
+TEST(Geodesy, DistanceToAPolylineIsTheLeastOfItsSegmentsExactly) {
+  // The polyline search skips the segments it can bound away: the answer must still be the very
+  // number the nearest segment's own search gives. A zigzag line of 30 vertices, points on both
+  // sides, near and far, and right over a vertex.
+  std::vector<LatLon> line;
+  for (int k = 0; k < 30; ++k) line.push_back({46.5 + 0.13 * k, 31.5 + 0.2 * k + (k % 3 == 0 ? 0.15 : -0.05)});
+  std::vector<LatLon> points{line[7], {48.0, 33.0}, {47.0, 36.0}, {50.45, 30.52}, {46.2, 31.4}, {52.0, 40.0}, {49.5, 35.2}};
+  for (int k = 0; k < 20; ++k) points.push_back({45.5 + 0.27 * k, 29.0 + 0.61 * k});
+  for (const auto& p : points) {
+    double least = std::numeric_limits<double>::infinity();
+    for (std::size_t i = 1; i < line.size(); ++i) least = std::min(least, distance_to_polyline_km(p, {line[i - 1], line[i]}));
+    EXPECT_EQ(distance_to_polyline_km(p, line), least) << p.lat << " " << p.lon;
+  }
+}
+
+TEST(Geodesy, CrossingsGiveInsidesAnswerAlongAParallel) {
+  // A star-shaped ring with edges that cross a parallel several times.
+  Ring ring;
+  for (int k = 0; k < 24; ++k) {
+    const double r = k % 2 == 0 ? 1.0 : 0.4, a = k * std::numbers::pi / 12;
+    ring.push_back({48 + r * std::cos(a), 33 + 1.5 * r * std::sin(a)});
+  }
+  for (int row = 0; row < 41; ++row) {
+    const double lat = 46.9 + 0.055 * row;
+    const std::vector<double> crossings = crossings_at(ring, lat);
+    for (int col = 0; col < 80; ++col) {
+      const LatLon p{lat, 31.3 + 0.043 * col};
+      EXPECT_EQ(inside_of_crossings(crossings, p.lon), inside(ring, p)) << p.lat << " " << p.lon;
+    }
+  }
+  // A point right on a crossing longitude: inside() compares strictly, and so must the crossings.
+  const std::vector<double> at = crossings_at(ring, 48.0);
+  ASSERT_FALSE(at.empty());
+  EXPECT_EQ(inside_of_crossings(at, at.front()), inside(ring, {48.0, at.front()}));
 }
 
 }  // namespace

@@ -387,6 +387,40 @@ class DefaultLaydown : public ::testing::Test {
 geo::LaydownResult* DefaultLaydown::result_ = nullptr;
 nlohmann::json* DefaultLaydown::coverage_ = nullptr;
 
+TEST(LaydownScope, PopulationCoverageGivesTheFullLaydownsSharesHubsAndPlacements) {
+  auto loaded = io::load_scenario_file(source_path("data/scenarios/mnf-ukraine.yaml"));
+  ASSERT_TRUE(loaded.ok()) << all_messages(loaded.diagnostics);
+  Diagnostics diagnostics;
+  auto world = io::load_world_data(source_path("data/geo"), diagnostics);
+  ASSERT_TRUE(world.has_value()) << all_messages(diagnostics);
+  const ForcePackage force = package({assign("FR", "air_policing", "air_policing_det", 14),
+                                      assign("DE", "air_defence", "gbad_medium", 5),
+                                      assign("DE", "air_defence", "gbad_long", 3),
+                                      assign("GB", "monitoring", "isr_rpa_orbit", 3),
+                                      assign("GB", "monitoring", "monitoring_team", 30),
+                                      assign("US", "us_backstop", "aew_orbit", 1)});
+  const auto full = geo::run_laydown(geo::LaydownInput{&*loaded.scenario, &force, &*world});
+  const auto part =
+      geo::run_laydown(geo::LaydownInput{&*loaded.scenario, &force, &*world, geo::LaydownScope::population_coverage});
+  ASSERT_TRUE(full.has_value()) << full.status().message();
+  ASSERT_TRUE(part.has_value()) << part.status().message();
+  ASSERT_EQ(part->layers.size(), full->layers.size());
+  for (std::size_t i = 0; i < full->layers.size(); ++i) {
+    EXPECT_EQ(part->layers[i].kind, full->layers[i].kind);
+    EXPECT_EQ(part->layers[i].population_covered, full->layers[i].population_covered) << i;  // the same number, not close
+    EXPECT_EQ(part->layers[i].population_share, full->layers[i].population_share) << i;
+    EXPECT_EQ(part->layers[i].emitters.size(), full->layers[i].emitters.size()) << i;
+    EXPECT_EQ(part->layers[i].area_covered_km2, 0);  // not computed
+  }
+  EXPECT_GT(full->layers.front().population_share, 0);
+  ASSERT_EQ(part->hubs.size(), full->hubs.size());
+  for (std::size_t i = 0; i < full->hubs.size(); ++i) EXPECT_EQ(part->hubs[i].site_id, full->hubs[i].site_id);
+  EXPECT_EQ(part->placements.size(), full->placements.size());
+  EXPECT_EQ(part->controlled_population, full->controlled_population);
+  EXPECT_TRUE(part->tradeoff.empty());
+  EXPECT_FALSE(full->tradeoff.empty());
+}
+
 TEST_F(DefaultLaydown, IsrCoversAtMostAQuarterOfGovernmentHeldUkraine) {
   ASSERT_NE(result_, nullptr);
   const geo::Layer& isr = layer_of(*result_, geo::LayerKind::isr_monitoring);

@@ -73,6 +73,8 @@ struct Grid {
   std::vector<LatLon> centres;          // cells inside, row-major order
   std::vector<std::int32_t> cell_at;    // rows × cols: index into centres, or -1 outside
   std::vector<double> row_area_km2;     // area of one cell in each row
+  // rows + 1 entries: the cells c with row_of(c) == r are row_first[r] .. row_first[r + 1] - 1.
+  std::vector<std::size_t> row_first;
 
   std::size_t size() const { return centres.size(); }
   int row_of(std::size_t cell) const;

@@ -2,7 +2,10 @@
 // Geodesy on the WGS84 ellipsoid through GeographicLib (Karney's algorithms, accurate to
 // nanometres). Every distance, bearing and buffer in the laydown stage goes through here.
 
+#include <array>
 #include <vector>
+
+#include <GeographicLib/GeodesicLine.hpp>
 
 #include "guarantor/scenario/scenario.hpp"
 
@@ -31,6 +34,20 @@ PointOnLine point_along(const std::vector<LatLon>& polyline, double km);
 // Shortest geodesic distance from p to the polyline (to any point of any segment), km.
 double distance_to_polyline_km(const LatLon& p, const std::vector<LatLon>& polyline);
 
+// distance_to_polyline_km to one polyline from many points, the same numbers: what the polyline's
+// segments need is measured once.
+class PolylineDistance {
+ public:
+  explicit PolylineDistance(std::vector<LatLon> polyline);
+  double km(const LatLon& p) const;
+
+ private:
+  static constexpr int kPieces = 8;  // of a segment, for the finer bound
+  std::vector<LatLon> line_;
+  std::vector<std::array<double, 3>> xyz_km_;           // Earth-centred coordinates of the vertices, km
+  std::vector<GeographicLib::GeodesicLine> segments_;  // the geodesic of each segment
+};
+
 // A geodesic circle: `points` points at equal bearings, each `radius_km` from the centre.
 Ring geodesic_circle(const LatLon& centre, double radius_km, int points = 72);
 // The outline of a polyline's geodesic buffer of half-width `km` (offsets at right angles to the
@@ -46,5 +63,11 @@ double area_km2(const Ring& ring);
 
 // Even-odd point-in-polygon test in the lat/lon plane (adequate for rings with short edges).
 bool inside(const Ring& ring, const LatLon& p);
+
+// inside() for many points of one latitude: the longitudes where the ring's edges cross the
+// parallel `lat`, as inside() computes them, ascending. inside(ring, {lat, lon}) is true exactly
+// when an odd number of them are greater than lon (inside_of_crossings).
+std::vector<double> crossings_at(const Ring& ring, double lat);
+bool inside_of_crossings(const std::vector<double>& crossings, double lon);
 
 }  // namespace guarantor::geo

@@ -156,10 +156,23 @@ struct LaydownResult {
   std::vector<std::string> notes;          // assumptions and caveats, for the reader
 };
 
+// What a laydown computes.
+enum class LaydownScope {
+  full,  // everything in LaydownResult
+  // Only what the layers' population coverage needs: the hubs (the siting at the minimum distance
+  // to the line), the placements, the CAP stations, and each layer's emitters, population_covered
+  // and population_share, the same numbers as the full laydown gives. Left empty or zero: the
+  // trade-off curve, the layers' area, site and buffer-zone figures, the buffer zone, the
+  // occupied spans, the reaction times and the corridor. For callers that only need the shares
+  // (the simulation's air shield), at a fraction of the cost.
+  population_coverage,
+};
+
 struct LaydownInput {
   const Scenario* scenario = nullptr;
   const ForcePackage* package = nullptr;
   const WorldData* world = nullptr;
+  LaydownScope scope = LaydownScope::full;
 };
 
 // Lays down the force package on the scenario's theatre. Fails with StatusCode::invalid_input
