@@ -121,11 +121,23 @@ Expected<std::vector<SensitivityInput>> sensitivity_inputs(const Scenario& scena
 
 namespace {
 
-// Applies the point u in [0,1]^k to a scenario's settings.
-void apply_point(const std::vector<SensitivityInput>& inputs, const double* u, Scenario& scenario) {
+// The registry entry of every member of every input, looked up once for all points.
+std::vector<std::vector<const params::Parameter*>> member_parameters(const std::vector<SensitivityInput>& inputs) {
+  std::vector<std::vector<const params::Parameter*>> found(inputs.size());
   for (std::size_t i = 0; i < inputs.size(); ++i) {
-    for (const auto& m : inputs[i].members) {
-      const params::Parameter* p = params::find(m.key);
+    for (const auto& m : inputs[i].members) found[i].push_back(params::find(m.key));
+  }
+  return found;
+}
+
+// Applies the point u in [0,1]^k to a scenario's settings (`parameters` from member_parameters).
+void apply_point(const std::vector<SensitivityInput>& inputs,
+                 const std::vector<std::vector<const params::Parameter*>>& parameters, const double* u,
+                 Scenario& scenario) {
+  for (std::size_t i = 0; i < inputs.size(); ++i) {
+    for (std::size_t j = 0; j < inputs[i].members.size(); ++j) {
+      const auto& m = inputs[i].members[j];
+      const params::Parameter* p = parameters[i][j];
       if (m.list) (void)params::set_from_unit(*p, scenario, m.low + u[i] * (m.high - m.low));
       else (void)params::set_from_unit(*p, scenario, u[i], params::Interval{m.low, m.high});
     }
@@ -140,14 +152,16 @@ using Outputs = std::array<double, kSensitivityOutputCount>;
 Outputs evaluate(const Scenario& scenario, const ForcePackage& force, double air_shield_coverage, std::uint64_t seed,
                  std::uint64_t replications) {
   Diagnostics ignored;  // the base compiled without errors; a point only moves numbers within range
-  sim::Model model = sim::compile_model(scenario, force, kBase, ignored);
+  sim::Model model = sim::compile_model(scenario, force, kBase, ignored, sim::ParameterRows::omit);
   model.air_shield_coverage = air_shield_coverage;
   sim::RunOptions run;
   run.seed = seed;
   run.first = 0;
   run.end = replications;
   run.threads = 1;
-  const sim::RunResult result = sim::run_replications({model}, run);
+  std::vector<sim::Model> models;
+  models.push_back(std::move(model));  // moved, not copied: the model is built anew at every point
+  const sim::RunResult result = sim::run_replications(models, run);
   const sim::VariantAccumulator& v = result.accumulators.variants.front();
   const int horizon = scenario.simulation.days;
   return {sim::holding_probability(v, std::min(730, horizon)), sim::holding_probability(v, std::min(365, horizon)),
@@ -183,12 +197,13 @@ std::vector<Outputs> evaluate_rows(const Scenario& base, const ForcePackage& for
                                    unsigned threads, std::atomic<std::size_t>& done) {
   std::vector<Outputs> results(count);
   std::atomic<std::size_t> next{0};
+  const auto parameters = member_parameters(inputs);
   auto worker = [&] {
     Scenario scenario = base;
     for (std::size_t i = next++; i < count; i = next++) {
       scenario.simulation = base.simulation;
       const double* u = &points.values[(first + i) * points.cols];
-      apply_point(inputs, u, scenario);
+      apply_point(inputs, parameters, u, scenario);
       results[i] = evaluate(scenario, force_at(force, inputs, u), coverage, seed, replications);
       ++done;
     }

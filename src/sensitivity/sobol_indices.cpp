@@ -1,6 +1,7 @@
 // Saltelli (2010) first-order and Jansen (1999) total-order estimators with bootstrap intervals.
 
 #include <algorithm>
+#include <cmath>
 #include <stdexcept>
 
 #include "guarantor/core/numeric.hpp"
@@ -21,8 +22,9 @@ struct Estimate {
   double variance = 0;
 };
 
-// The estimators on the rows `rows` (all rows, or a bootstrap resample).
-Estimate estimate(const Outputs& y, const std::vector<std::size_t>& rows) {
+// The estimators on the rows `rows` (all rows, or a bootstrap resample), into `out` (its vectors
+// reused from draw to draw).
+void estimate(const Outputs& y, const std::vector<std::size_t>& rows, Estimate& out) {
   const std::size_t k = y.y_ab.size();
   const auto n = static_cast<double>(rows.size());
   double sum = 0;
@@ -33,8 +35,10 @@ Estimate estimate(const Outputs& y, const std::vector<std::size_t>& rows) {
     squares += (y.y_a[r] - mean) * (y.y_a[r] - mean);
     squares += (y.y_b[r] - mean) * (y.y_b[r] - mean);
   }
-  Estimate out{std::vector<double>(k, 0.0), std::vector<double>(k, 0.0), squares / (2 * n)};
-  if (out.variance <= 0) return out;  // a constant output: no input explains anything
+  out.s1.assign(k, 0.0);
+  out.st.assign(k, 0.0);
+  out.variance = squares / (2 * n);
+  if (out.variance <= 0) return;  // a constant output: no input explains anything
   for (std::size_t i = 0; i < k; ++i) {
     const std::vector<double>& y_abi = y.y_ab[i];
     double first = 0, total = 0;
@@ -45,21 +49,30 @@ Estimate estimate(const Outputs& y, const std::vector<std::size_t>& rows) {
     out.s1[i] = first / n / out.variance;
     out.st[i] = total / (2 * n) / out.variance;
   }
-  return out;
 }
 
-// Row indices of bootstrap resample `resample`: n draws with replacement, keyed by the seed.
-std::vector<std::size_t> resample_rows(std::size_t n, std::uint64_t seed, std::size_t resample) {
+// Row indices of bootstrap resample `resample`: rows.size() draws with replacement, keyed by the seed.
+void resample_rows(std::uint64_t seed, std::size_t resample, std::vector<std::size_t>& rows) {
   detail::WordStream random(seed, detail::Stream::bootstrap, static_cast<std::uint32_t>(resample),
                             static_cast<std::uint32_t>(resample >> 32));
-  std::vector<std::size_t> rows(n);
+  const std::size_t n = rows.size();
   for (std::size_t& row : rows) row = detail::below(random.next(), n);
-  return rows;
 }
 
-Interval percentile_interval(std::vector<double> values, double confidence) {
-  std::sort(values.begin(), values.end());
-  return {nearest_rank(values, (1 - confidence) / 2), nearest_rank(values, (1 + confidence) / 2)};
+// The nearest-rank percentiles of `values` (reordered): the values a full sort would put at
+// those ranks.
+Interval percentile_interval(std::vector<double>& values, double confidence) {
+  if (std::any_of(values.begin(), values.end(), [](double v) { return std::isnan(v); })) {
+    std::sort(values.begin(), values.end());  // as before, whatever a NaN does to the order
+    return {nearest_rank(values, (1 - confidence) / 2), nearest_rank(values, (1 + confidence) / 2)};
+  }
+  const auto at = [&](double q) {
+    const auto nth = values.begin() + static_cast<std::ptrdiff_t>(nearest_rank_position(q, values.size()) - 1);
+    std::nth_element(values.begin(), nth, values.end());
+    return *nth;
+  };
+  const double low = at((1 - confidence) / 2);
+  return {low, at((1 + confidence) / 2)};
 }
 
 void check_shapes(const Outputs& y, double confidence) {
@@ -81,7 +94,8 @@ SobolIndices sobol_indices(const std::vector<double>& y_a, const std::vector<dou
   const std::size_t n = y_a.size(), k = y_ab.size();
   std::vector<std::size_t> all_rows(n);
   for (std::size_t r = 0; r < n; ++r) all_rows[r] = r;
-  const Estimate point = estimate(y, all_rows);
+  Estimate point;
+  estimate(y, all_rows, point);
 
   SobolIndices out{point.s1, point.st, {}, {}, point.variance};
   out.s1_ci.resize(k);
@@ -94,16 +108,19 @@ SobolIndices sobol_indices(const std::vector<double>& y_a, const std::vector<dou
     return out;
   }
   std::vector<std::vector<double>> s1_draws(k, std::vector<double>(bootstrap)), st_draws = s1_draws;
+  std::vector<std::size_t> rows(n);
+  Estimate draw;
   for (std::size_t b = 0; b < bootstrap; ++b) {
-    const Estimate draw = estimate(y, resample_rows(n, seed, b));
+    resample_rows(seed, b, rows);
+    estimate(y, rows, draw);
     for (std::size_t i = 0; i < k; ++i) {
       s1_draws[i][b] = draw.s1[i];
       st_draws[i][b] = draw.st[i];
     }
   }
   for (std::size_t i = 0; i < k; ++i) {
-    out.s1_ci[i] = percentile_interval(std::move(s1_draws[i]), confidence);
-    out.st_ci[i] = percentile_interval(std::move(st_draws[i]), confidence);
+    out.s1_ci[i] = percentile_interval(s1_draws[i], confidence);
+    out.st_ci[i] = percentile_interval(st_draws[i], confidence);
   }
   return out;
 }

@@ -482,12 +482,12 @@ std::vector<ParameterRow> simulation_parameter_rows(const Scenario& scenario) {
 }
 
 Model compile_model(const Scenario& scenario, const ForcePackage& package, const std::string& variant_name,
-                    Diagnostics& diagnostics) {
+                    Diagnostics& diagnostics, ParameterRows rows) {
   Model m;
   m.variant = variant_name;
   m.settings = scenario.simulation;
   m.force_origin = package.origin;
-  m.parameters = simulation_parameter_rows(scenario);
+  if (rows == ParameterRows::include) m.parameters = simulation_parameter_rows(scenario);
   m.nations = build_nations(scenario, package);
   apply_overrides(m.settings, m.nations, diagnostics);
   build_arrivals(package, m);

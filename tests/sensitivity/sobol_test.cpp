@@ -90,6 +90,24 @@ TEST(Sobol, IntervalsNarrowWithMorePoints) {
     EXPECT_LT(large.st_ci[i].high - large.st_ci[i].low, small.st_ci[i].high - small.st_ci[i].low);
 }
 
+// The percentile intervals take the nearest-rank order statistics of the bootstrap draws without
+// sorting them all; pinned bit for bit to what sorting gave (101 resamples, 90%: ranks 6 and 96).
+TEST(Sobol, PinnedBootstrapIntervals) {
+  const std::vector<double> y_a{0.1, 0.9, 0.4, 0.7, 0.2, 0.5, 0.8, 0.3}, y_b{0.6, 0.2, 0.9, 0.1, 0.4, 0.7, 0.3, 0.8};
+  const std::vector<std::vector<double>> y_ab{{0.5, 0.3, 0.8, 0.2, 0.4, 0.6, 0.35, 0.7},
+                                              {0.1, 0.85, 0.45, 0.65, 0.25, 0.5, 0.75, 0.3}};
+  const SobolIndices got = sobol_indices(y_a, y_b, y_ab, 101, 5, 0.9);
+  EXPECT_EQ(got.s1[0], 0x1.4950d964388p+0);
+  EXPECT_EQ(got.s1_ci[0].low, -0x1.b528fbd79c36cp-3);
+  EXPECT_EQ(got.s1_ci[0].high, 0x1.5f1de4d2e3318p+1);
+  EXPECT_EQ(got.st_ci[0].low, 0x1.d5a2cc8ed3d21p-1);
+  EXPECT_EQ(got.st_ci[0].high, 0x1.5f3bdff0e9d78p+0);
+  EXPECT_EQ(got.s1_ci[1].low, -0x1.453d9e2c776cdp-4);
+  EXPECT_EQ(got.s1_ci[1].high, 0x1.d59ae78a9945fp-3);
+  EXPECT_EQ(got.st_ci[1].low, 0x1.a16d3f97a4b03p-8);
+  EXPECT_EQ(got.st_ci[1].high, 0x1.0000000000002p-6);
+}
+
 TEST(Sobol, BadShapesAreRejected) {
   EXPECT_THROW(sobol_indices({1, 2}, {1}, {{1, 2}}, 0, 0), std::invalid_argument);
   EXPECT_THROW(sobol_indices({1, 2}, {1, 2}, {{1}}, 0, 0), std::invalid_argument);

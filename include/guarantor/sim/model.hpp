@@ -170,8 +170,13 @@ double rebuild_per_day(const Model& model, double training_troops);
 // The deterrence terms on day 0 with the whole package in theatre.
 DeterrenceTerms initial_deterrence(const Model& model);
 
+// Whether the model carries the simulation stage's registry rows (Model::parameters), which only
+// the written description of a run reads: formatting them costs more than the rest of the model,
+// so callers that compile a model per design point omit them.
+enum class ParameterRows : bool { include, omit };
+
 // Builds the model; unknown nations in simulation.nations and similar problems go to diagnostics.
 Model compile_model(const Scenario& scenario, const ForcePackage& package, const std::string& variant_name,
-                    Diagnostics& diagnostics);
+                    Diagnostics& diagnostics, ParameterRows rows = ParameterRows::include);
 
 }  // namespace guarantor::sim
