@@ -7,6 +7,7 @@
 #include <cmath>
 #include <cstring>
 #include <limits>
+#include <utility>
 
 #include "guarantor/sim/lanchester.hpp"
 
@@ -57,14 +58,29 @@ const char* deterrence_term_name(int term) {
 DeterrenceExpCache::Value DeterrenceExpCache::get(double log_hazard_ratio, double coupling, double direct_scale) {
   std::uint64_t bits = 0;
   std::memcpy(&bits, &log_hazard_ratio, sizeof bits);
-  Entry& e = entries_[((bits ^ (bits >> 29)) * 0x9E3779B97F4A7C15ull) >> 55];
-  static_assert(kEntries == 512, "the hash keeps the top 9 bits");
+  Entry& e = entries_[((bits ^ (bits >> 29)) * 0x9E3779B97F4A7C15ull) >> 52];
+  static_assert(kEntries == 4096, "the hash keeps the top 12 bits");
   if (e.key != log_hazard_ratio || e.coupling != coupling || e.direct_scale != direct_scale) {
     e.key = log_hazard_ratio;
     e.coupling = coupling;
     e.direct_scale = direct_scale;
     e.value = {std::exp(direct_scale * log_hazard_ratio), std::exp(coupling * log_hazard_ratio),
                std::exp(-coupling * log_hazard_ratio)};
+  }
+  return e.value;
+}
+
+double ForceTermCache::get(const Model& model, double combat_troops, double interposition_troops) {
+  const DeterrenceSettings& d = model.settings.deterrence;
+  const Key key{combat_troops,  interposition_troops, d.force_hazard_ratio, d.reference_troops, d.size_elasticity,
+                d.max_size_factor, d.readiness,         d.interposition_force_factor, static_cast<int>(model.settings.mandate)};
+  std::uint64_t bits = 0;
+  std::memcpy(&bits, &combat_troops, sizeof bits);
+  Entry& e = entries_[((bits ^ (bits >> 31)) * 0x9E3779B97F4A7C15ull) >> 58];
+  static_assert(kEntries == 64, "the hash keeps the top 6 bits");
+  if (!(e.key == key)) {
+    e.key = key;
+    e.value = force_log_hazard_ratio(model, combat_troops, interposition_troops);
   }
   return e.value;
 }
@@ -89,10 +105,14 @@ enum Purpose : std::uint32_t {
   kRegimeClock,
   kIncursionMarks,
   kUsWithdrawal,
+  kUnmetIncursionClock,
 };
 // The processes with a constant rate between events, and the other kinds of event, in the order
 // that breaks ties between simultaneous events.
-enum Process : int { kUp, kDown, kProbe, kStrike, kCasualty, kIncursion, kRegime, kProcesses };
+// Incursions are split by Poisson thinning into those the air shield meets (kIncursion) and
+// those it does not (kUnmetIncursion): the same process, marked by whether the shield is on
+// station, so that the unmet ones can be lumped when they change nothing.
+enum Process : int { kUp, kDown, kProbe, kStrike, kCasualty, kIncursion, kRegime, kUnmetIncursion, kProcesses };
 enum OtherEvent : int { kFailure = kProcesses, kScheduled, kNationExit, kPendingExit, kSnapElection, kUsWithdrawn,
                         kEndOfPeriod };
 
@@ -102,7 +122,15 @@ constexpr std::uint32_t kSnapPurpose = 0xC0000000u;
 constexpr std::uint32_t kNationIdMask = 0x3FFFFFFFu;
 
 // Deterrence terms are recorded on a grid of 2^-28 as integers (see ReplicationOutcome).
-std::int64_t on_term_grid(double log_hazard_ratio) { return std::llround(log_hazard_ratio * 0x1.0p28); }
+// Rounds half away from zero as std::llround does, bit for bit, without the library call (the
+// terms are a few units at most, far inside the range where truncation and the subtraction of
+// the integer part are exact).
+std::int64_t on_term_grid(double log_hazard_ratio) {
+  const double scaled = log_hazard_ratio * 0x1.0p28;
+  const auto whole = static_cast<std::int64_t>(scaled);  // toward zero
+  const double fraction = scaled - static_cast<double>(whole);
+  return whole + (fraction >= 0.5) - (fraction <= -0.5);
+}
 
 // The response record on a grid of 2^-30 (about 1e-9 in log hazard ratio, far below any
 // parameter's precision). Floating-point sums depend on their order, so without the grid two
@@ -171,7 +199,8 @@ class Replication {
         process_streams_{Stream(seed, replication, kUpClock, counts), Stream(seed, replication, kDownClock, counts),
                          Stream(seed, replication, kProbeClock, counts), Stream(seed, replication, kStrikeClock, counts),
                          Stream(seed, replication, kCasualtyClock, counts), Stream(seed, replication, kIncursionClock, counts),
-                         Stream(seed, replication, kRegimeClock, counts)},
+                         Stream(seed, replication, kRegimeClock, counts),
+                         Stream(seed, replication, kUnmetIncursionClock, counts)},
         probe_marks_(seed, replication, kProbeMarks, counts),
         strike_marks_(seed, replication, kStrikeMarks, counts),
         casualty_marks_(seed, replication, kCasualtyMarks, counts),
@@ -190,9 +219,13 @@ class Replication {
   void advance_aggregates(double day);
   void change_level(int level);
   void on_probe();
+  double probe_answer_probability() const;
+  void update_lumping();
+  void set_incursion_rates();
   void on_strike();
   void on_casualty();
-  void on_incursion();
+  void on_met_incursion();
+  void on_unmet_incursion();
   void on_regime_change();
   void update_regime_rate();
   double violation_multiplier() const;
@@ -210,6 +243,7 @@ class Replication {
   void find_next_nation_event();
   void note_nation_changed(int n);
   void fire_process(int p);
+  std::pair<double, int> earliest_event(double horizon) const;
   void fight(double day);
   void finish();
 
@@ -277,6 +311,18 @@ class Replication {
   double detected_mean_ = 0;
   double undetected_mean_ = 0;
   double hybrid_mean_ = 0;
+  // Probes and unmet incursions that cannot change anything are counted, not simulated: while
+  // that holds their clock is paused and their expected number accumulates here, drawn once at
+  // the end (see update_lumping).
+  bool probes_lumped_ = false;
+  bool unmet_incursions_lumped_ = false;
+  double lumped_probes_mean_ = 0;
+  double lumped_unmet_incursions_mean_ = 0;
+  // The air shield: whether there is one, and the share of incursions it meets now (the
+  // laydown's coverage times the share of its troops in theatre).
+  bool has_air_shield_ = false;
+  double on_station_ = 0;
+  std::array<double, 2> incursion_marks_ahead_{};  // hit, escalate: drawn one met incursion ahead
 };
 
 void Replication::reset() {
@@ -314,6 +360,8 @@ void Replication::reset() {
   }
   draw_ahead(probe_marks_, probe_marks_ahead_);
   draw_ahead(casualty_marks_, casualty_mark_ahead_);
+  draw_ahead(incursion_marks_, incursion_marks_ahead_);
+  has_air_shield_ = m_.air_shield_coverage > 0 && m_.full_air_shield_troops > 0;
   for (std::size_t n = 0; n < nations; ++n) {
     auto& st = ws_.nations[n];
     st.exit.threshold = ws_.nation_streams[n].exponential();
@@ -362,8 +410,9 @@ void Replication::update_deterrence() {
 
 // Rates that depend on the force in theatre (after an exit) and on the level.
 void Replication::update_force_rates() {
-  terms_.force = force_log_hazard_ratio(m_, combat_troops_, full_.interposition_combat * share_);
+  terms_.force = ws_.force_term.get(m_, combat_troops_, full_.interposition_combat * share_);
   interposition_share_ = full_.exposed > 0 ? full_.interposition_exposed / full_.exposed : 0;
+  on_station_ = has_air_shield_ ? m_.air_shield_coverage * std::min(1.0, full_.air_shield * share_ / m_.full_air_shield_troops) : 0;
   terms_.nuclear = full_.nuclear_nations > 0 ? m_.log_nuclear_hr : 0;
   terms_.us_backstop = backstop_ ? m_.log_us_backstop_hr : 0;
   detection_ = detection_probability(m_, monitoring_troops_);
@@ -373,6 +422,7 @@ void Replication::update_force_rates() {
   rebuild_day_ = day_;
   rebuild_rate_ = rebuild_per_day(m_, training_troops_);
   update_regime_rate();
+  update_lumping();  // who can answer a probe, whether troops are exposed, the shield on station may have changed
 }
 
 // Monitors move the low-violence regime from a bare declaration's toward a monitored package's.
@@ -400,28 +450,32 @@ void Replication::on_regime_change() {
 // An incursion into the protected airspace: met when the air shield is on station over it (the
 // laydown's coverage times the share of the air component in theatre), and then a test answered;
 // an incursion the declared shield does not meet is a test unanswered. Without a shield it tests
-// nothing the coalition has promised.
-void Replication::on_incursion() {
+// nothing the coalition has promised. The two kinds are separate processes (Poisson thinning by
+// the share on station, set_incursion_rates).
+void Replication::on_met_incursion() {
   ++out_.incidents[kAirIncursions];
-  const double engage = incursion_marks_.uniform();
-  const double hit = incursion_marks_.uniform();
-  const double escalate = incursion_marks_.uniform();
-  if (m_.air_shield_coverage <= 0 || m_.full_air_shield_troops <= 0) return;
-  const double on_station = m_.air_shield_coverage * std::min(1.0, full_.air_shield * share_ / m_.full_air_shield_troops);
-  const DeterrenceSettings& d = s_.deterrence;
-  const double record = terms_.response_record;
-  if (engage < on_station) {
-    ++out_.incidents[kAirEngagements];
-    out_.incidents[kAirShootdowns] += hit < s_.incidents.air_shootdown_probability;
-    terms_.response_record = on_record_grid(std::max(0.0, record - d.answered_test_credit));
-    if (escalate < s_.incidents.response_escalation_probability && level_ < kEscalationLevels - 1) {
-      ++out_.incidents[kResponseEscalations];
-      change_level(level_ + 1);
-      return;
-    }
-  } else {
-    terms_.response_record = on_record_grid(std::min(d.max_unanswered_penalty, record + d.unanswered_test_log_hazard));
+  ++out_.incidents[kAirEngagements];
+  const double hit = incursion_marks_ahead_[0];
+  const double escalate = incursion_marks_ahead_[1];
+  draw_ahead(incursion_marks_, incursion_marks_ahead_);
+  out_.incidents[kAirShootdowns] += hit < s_.incidents.air_shootdown_probability;
+  terms_.response_record = on_record_grid(std::max(0.0, terms_.response_record - s_.deterrence.answered_test_credit));
+  update_lumping();  // a credited record: probes and unmet incursions count again
+  if (escalate < s_.incidents.response_escalation_probability && level_ < kEscalationLevels - 1) {
+    ++out_.incidents[kResponseEscalations];
+    change_level(level_ + 1);
+    return;
   }
+  update_deterrence();
+}
+
+void Replication::on_unmet_incursion() {
+  ++out_.incidents[kAirIncursions];
+  if (!has_air_shield_) return;  // never reached: without a shield they are lumped
+  const DeterrenceSettings& d = s_.deterrence;
+  terms_.response_record =
+      on_record_grid(std::min(d.max_unanswered_penalty, terms_.response_record + d.unanswered_test_log_hazard));
+  update_lumping();
   update_deterrence();
 }
 
@@ -457,9 +511,9 @@ void Replication::update_level_rates() {
   const double mandate_exposure = s_.casualties.exposure_by_mandate[m_.mandate_index()];
   auto set = [&](int process, const RateAndWait& r) { clocks_[process].set_rate(day_, r.rate, r.mean_wait); };
   set(kDown, level_rates_[l].down);
-  set(kProbe, exposed_troops_ > 0 ? level_rates_[l].probe : RateAndWait{});
+  set(kProbe, exposed_troops_ > 0 && !probes_lumped_ ? level_rates_[l].probe : RateAndWait{});
   set(kStrike, exposed_troops_ > 0 ? level_rates_[l].strike : RateAndWait{});
-  set(kIncursion, level_rates_[l].incursion);
+  set_incursion_rates();
   clocks_[kCasualty].set_rate(day_, exposed_troops_ / 1000 * s_.casualties.hostile_per_1000_per_year[l] / 365.25 * mandate_exposure);
   update_deterrence();
 }
@@ -503,6 +557,8 @@ void Replication::advance_aggregates(double day) {
   detected_mean_ += violations * detection_;
   undetected_mean_ += violations * (1 - detection_);
   hybrid_mean_ += s_.incidents.hybrid_per_day[level_] * span;
+  if (probes_lumped_) lumped_probes_mean_ += level_rates_[level_].probe.rate * span;
+  if (unmet_incursions_lumped_) lumped_unmet_incursions_mean_ += level_rates_[level_].incursion.rate * (1 - on_station_) * span;
   aggregates_day_ = day;
 }
 
@@ -521,20 +577,62 @@ void Replication::on_probe() {
   const DeterrenceSettings& d = s_.deterrence;
   // Selects rather than branches: whether a probe is answered is a coin flip the branch predictor
   // cannot learn.
-  // Under reassurance only troops in a buffer zone answer: a probe finds them in proportion to
-  // their share of the exposed force.
-  const double answering = s_.mandate != Mandate::reassurance ? 1.0 : interposition_share_;
-  const bool answered = respond < s_.incidents.respond_probability * answering;
+  const bool answered = respond < probe_answer_probability();
   ++out_.incidents[answered ? kProbesAnswered : kProbesUnanswered];
   const double record = terms_.response_record;
   terms_.response_record = on_record_grid(answered ? std::max(0.0, record - d.answered_test_credit)
                                                    : std::min(d.max_unanswered_penalty, record + d.unanswered_test_log_hazard));
+  update_lumping();
   if (answered && escalate < s_.incidents.response_escalation_probability && level_ < kEscalationLevels - 1) {
     ++out_.incidents[kResponseEscalations];
     change_level(level_ + 1);
     return;
   }
   update_deterrence();
+}
+
+// Under reassurance only troops in a buffer zone answer: a probe finds them in proportion to
+// their share of the exposed force.
+double Replication::probe_answer_probability() const {
+  const double answering = s_.mandate != Mandate::reassurance ? 1.0 : interposition_share_;
+  return s_.incidents.respond_probability * answering;
+}
+
+// A probe that cannot be answered only moves the record of unanswered tests toward its cap; once
+// the record is there, a probe changes nothing but the count of probes. So does an incursion the
+// shield does not meet (and any incursion when there is no shield). Both are Poisson processes
+// whose rates change only at events, so while they change nothing they are lumped like the
+// violations (their expected number integrated over the span, one Poisson draw at the end) and
+// their clocks are paused. A paused clock's threshold left to run is a unit exponential
+// independent of the past (memorylessness), so resuming it when the record falls again (an air
+// engagement credited) or a probe becomes answerable keeps every event's timing exact in
+// distribution.
+void Replication::update_lumping() {
+  const DeterrenceSettings& d = s_.deterrence;
+  const double record = terms_.response_record;
+  const bool unanswered_changes_nothing =
+      on_record_grid(std::min(d.max_unanswered_penalty, record + d.unanswered_test_log_hazard)) == record;
+  const bool lump_probes = exposed_troops_ > 0 && probe_answer_probability() <= 0 && unanswered_changes_nothing;
+  const bool lump_unmet = !has_air_shield_ || unanswered_changes_nothing;
+  if (lump_probes == probes_lumped_ && lump_unmet == unmet_incursions_lumped_) return;
+  advance_aggregates(day_);  // the span so far under the old state
+  if (lump_probes != probes_lumped_) {
+    probes_lumped_ = lump_probes;
+    const bool running = exposed_troops_ > 0 && !lump_probes;
+    const RateAndWait& probe = level_rates_[level_].probe;
+    clocks_[kProbe].set_rate(day_, running ? probe.rate : 0, running ? probe.mean_wait : 0);
+  }
+  if (lump_unmet != unmet_incursions_lumped_) {
+    unmet_incursions_lumped_ = lump_unmet;
+    set_incursion_rates();
+  }
+}
+
+// Incursions at the level's rate, split by the share the shield meets on station.
+void Replication::set_incursion_rates() {
+  const double rate = level_rates_[level_].incursion.rate;
+  clocks_[kIncursion].set_rate(day_, rate * on_station_);
+  clocks_[kUnmetIncursion].set_rate(day_, unmet_incursions_lumped_ ? 0 : rate * (1 - on_station_));
 }
 
 void Replication::refresh_exposure_weights() {
@@ -708,7 +806,7 @@ void Replication::finish() {
     // The variates drawn ahead that the replication never used: the benchmark's bound times the
     // variates the model consumes, so they are not counted.
     counts_->exponentials -= kProcesses;
-    counts_->uniforms -= kProcesses + probe_marks_ahead_.size() + casualty_mark_ahead_.size();
+    counts_->uniforms -= kProcesses + probe_marks_ahead_.size() + casualty_mark_ahead_.size() + incursion_marks_ahead_.size();
   }
   Stream draws(seed_, rep_, kAggregates, counts_);
   const std::uint64_t detected = draws.poisson(detected_mean_);
@@ -716,6 +814,10 @@ void Replication::finish() {
   out_.incidents[kViolationsDetected] = detected;
   out_.incidents[kViolations] = detected + undetected;
   out_.incidents[kHybridAttacks] = draws.poisson(hybrid_mean_);
+  const std::uint64_t lumped_probes = draws.poisson(lumped_probes_mean_);
+  out_.incidents[kProbes] += lumped_probes;
+  out_.incidents[kProbesUnanswered] += lumped_probes;
+  out_.incidents[kAirIncursions] += draws.poisson(lumped_unmet_incursions_mean_);
   // Troops in theatre at the sample days: exits as steps of the whole package, scaled by the share
   // of it that had arrived by then; the post-combat force after a failure.
   const auto& days = m_.sample_days;
@@ -741,21 +843,24 @@ void Replication::finish() {
 
 void Replication::find_next_nation_event() {
   nations_changed_ = false;
-  next_nation_day_ = kNever;
-  next_nation_ = -1;
-  next_nation_kind_ = -1;
-  auto consider = [&](double day, int kind, int nation) {
-    if (day < next_nation_day_) {
-      next_nation_day_ = day;
-      next_nation_kind_ = kind;
-      next_nation_ = nation;
-    }
+  // Selects, not branches (which nation is next is unpredictable); the first in scan order wins a tie.
+  double day = kNever;
+  int kind = -1, nation = -1;
+  auto consider = [&](double candidate, int candidate_kind, int candidate_nation) {
+    const bool earlier = candidate < day;
+    day = earlier ? candidate : day;
+    kind = earlier ? candidate_kind : kind;
+    nation = earlier ? candidate_nation : nation;
   };
   for (std::size_t n = 0; n < ws_.nations.size(); ++n) {
-    consider(ws_.nations[n].exit.fire_day, kNationExit, static_cast<int>(n));
-    consider(ws_.nations[n].pending_exit_day, kPendingExit, static_cast<int>(n));
-    consider(ws_.nations[n].snap_day, kSnapElection, static_cast<int>(n));
+    const auto& st = ws_.nations[n];
+    consider(st.exit.fire_day, kNationExit, static_cast<int>(n));
+    consider(st.pending_exit_day, kPendingExit, static_cast<int>(n));
+    consider(st.snap_day, kSnapElection, static_cast<int>(n));
   }
+  next_nation_day_ = day;
+  next_nation_kind_ = kind;
+  next_nation_ = nation;
 }
 
 void Replication::fire_process(int p) {
@@ -768,37 +873,53 @@ void Replication::fire_process(int p) {
   clock.next_increment = process_streams_[p].exponential();
 }
 
+// The earliest event, or the end of the period if none comes before the horizon; a tie goes to
+// the candidate listed first. Which event comes first is unpredictable, so nothing here branches:
+// a tree of comparisons (four rounds, each round's independent of one another) whose winners are
+// chosen by a minimum (one minsd) and a bit mask, not by a jump.
+std::pair<double, int> Replication::earliest_event(double horizon) const {
+  struct Candidate {
+    double day;
+    int kind;
+  };
+  auto first = [](Candidate a, Candidate b) {
+    const bool later_wins = b.day < a.day;  // a tie keeps a, the candidate listed first
+    const int mask = -static_cast<int>(later_wins);
+    return Candidate{later_wins ? b.day : a.day, a.kind ^ ((a.kind ^ b.kind) & mask)};
+  };
+  static_assert(kProcesses == 8, "every process is a candidate below");
+  auto clock = [this](int p) { return Candidate{clocks_[p].fire_day, p}; };
+  const Candidate a = first(first(Candidate{failure_.fire_day(), kFailure}, clock(kUp)), first(clock(kDown), clock(kProbe)));
+  const Candidate b = first(first(clock(kStrike), clock(kCasualty)), first(clock(kIncursion), clock(kRegime)));
+  const Candidate c = first(first(clock(kUnmetIncursion), Candidate{next_scheduled_day_, kScheduled}),
+                            first(Candidate{next_nation_day_, next_nation_kind_}, Candidate{us_withdrawal_day_, kUsWithdrawn}));
+  const Candidate best = first(first(a, b), c);
+  // Only an event before the horizon happens; the period ends first on a tie with it.
+  return best.day < horizon ? std::pair{best.day, best.kind} : std::pair{horizon, static_cast<int>(kEndOfPeriod)};
+}
+
 void Replication::run() {
   reset();
   const double horizon = s_.days;
   while (true) {
     // The earliest event; a tie goes to the first considered. Branch-free: which comes first is
     // unpredictable, so a compare-and-branch chain mispredicts.
-    double next = horizon;
-    int what = kEndOfPeriod;
-    auto consider = [&](double day, int kind) {
-      const bool earlier = day < next;
-      next = earlier ? day : next;
-      what = earlier ? kind : what;
-    };
-    consider(failure_.fire_day(), kFailure);
-    for (int p = 0; p < kProcesses; ++p) consider(clocks_[p].fire_day, p);
-    consider(next_scheduled_day_, kScheduled);
     if (nations_changed_) find_next_nation_event();
-    consider(next_nation_day_, next_nation_kind_);
-    consider(us_withdrawal_day_, kUsWithdrawn);
+    const auto [next, what] = earliest_event(horizon);
     // The terms held over [last event, next): record the sample days in that span.
     while (next_sample_day_ < next) record_sample();
     day_ = next;
-    if (what < kProcesses) fire_process(what);
+    // A process that fires draws its next threshold first (fire_process); called in each case, not
+    // before the switch, so the dispatch is the only unpredictable branch.
     switch (what) {
-      case kUp: change_level(level_ + 1); break;
-      case kDown: change_level(level_ - 1); break;
-      case kProbe: on_probe(); break;
-      case kStrike: on_strike(); break;
-      case kCasualty: on_casualty(); break;
-      case kIncursion: on_incursion(); break;
-      case kRegime: on_regime_change(); break;
+      case kUp: fire_process(kUp); change_level(level_ + 1); break;
+      case kDown: fire_process(kDown); change_level(level_ - 1); break;
+      case kProbe: fire_process(kProbe); on_probe(); break;
+      case kStrike: fire_process(kStrike); on_strike(); break;
+      case kCasualty: fire_process(kCasualty); on_casualty(); break;
+      case kIncursion: fire_process(kIncursion); on_met_incursion(); break;
+      case kUnmetIncursion: fire_process(kUnmetIncursion); on_unmet_incursion(); break;
+      case kRegime: fire_process(kRegime); on_regime_change(); break;
       case kSnapElection: on_snap_election(next_nation_); break;
       case kUsWithdrawn: on_us_withdrawal(); break;
       case kScheduled: {

@@ -109,7 +109,31 @@ class DeterrenceExpCache {
     double direct_scale = 0;
     Value value{};
   };
-  static constexpr std::size_t kEntries = 512;
+  static constexpr std::size_t kEntries = 4096;
+  std::array<Entry, kEntries> entries_{};
+};
+
+// force_log_hazard_ratio for recently seen inputs: the force in theatre steps through the same
+// few values (the build-up's arrivals, a contingent's exit) in every replication, and the term
+// costs a pow and a log. Keyed by every number it reads, so a hit is the very bits a fresh call
+// would give, whatever model the workspace serves.
+class ForceTermCache {
+ public:
+  double get(const Model& model, double combat_troops, double interposition_troops);
+
+ private:
+  struct Key {
+    double combat = std::numeric_limits<double>::quiet_NaN();  // NaN never matches: empty
+    double interposition = 0;
+    double hazard_ratio = 0, reference = 0, elasticity = 0, cap = 0, readiness = 0, tripwire = 0;
+    int mandate = 0;
+    bool operator==(const Key&) const = default;
+  };
+  struct Entry {
+    Key key;
+    double value = 0;
+  };
+  static constexpr std::size_t kEntries = 64;
   std::array<Entry, kEntries> entries_{};
 };
 
@@ -145,6 +169,7 @@ struct ReplicationWorkspace {
   std::vector<double> weights;
   std::vector<double> troop_steps;
   DeterrenceExpCache deterrence_exp;
+  ForceTermCache force_term;
   Log1pTable log1p_table;
   FailureClock failure_clock;
 };

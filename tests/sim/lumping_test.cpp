@@ -1,0 +1,131 @@
+// Events that change nothing are counted, not simulated (replication.cpp update_lumping): probes
+// nobody can answer once the record of unanswered tests is capped, and incursions the air shield
+// does not meet. Lumping must leave every count a Poisson variable with the closed-form mean. On
+// the default scenario's force, whole from day 0, with the ladder frozen at level 0 and nothing
+// that ends a replication early, probes, incursions and engagements are Poisson processes of
+// constant rate: their counts over T days have mean = variance = rate × T.
+#include <gtest/gtest.h>
+
+#include <algorithm>
+#include <cmath>
+
+#include "guarantor/io/geo_data_io.hpp"
+#include "guarantor/pipeline/pipeline.hpp"
+#include "guarantor/sim/replication.hpp"
+#include "sim_fixture.hpp"
+
+namespace guarantor::testing {
+namespace {
+
+sim::Model constant_rate_model() {
+  Diagnostics diagnostics;
+  const auto world = io::load_world_data(source_path("data/geo"), diagnostics);
+  EXPECT_TRUE(world.has_value());
+  const Scenario base = load_fixture("data/scenarios/mnf-ukraine.yaml");
+  pipeline::ModelSpec spec;
+  spec.variants = {pipeline::kBase};
+  spec.mode = pipeline::ForceMode::required;
+  spec.world = world ? &*world : nullptr;
+  auto models = pipeline::compile_models(base, spec, diagnostics);
+  EXPECT_TRUE(models.has_value());
+  sim::Model m = models ? models->front() : sim::Model{};
+  // The whole force from day 0.
+  m.initial_share = 1;
+  m.arrivals.clear();
+  std::erase_if(m.schedule, [](const sim::ScheduledEvent& e) { return e.kind == sim::ScheduledKind::force_arrival; });
+  std::fill(m.share_at_sample.begin(), m.share_at_sample.end(), 1.0);
+  // Level 0 throughout, no failure, nobody leaves.
+  m.settings.ladder.up_per_day.fill(0);
+  m.settings.ladder.down_per_day.fill(0);
+  m.settings.incidents.response_escalation_probability = 0;
+  m.settings.baseline.weibull_scale_days = 1e15;
+  m.settings.cohesion.base_exit_hazard_per_year = 0;
+  m.settings.cohesion.renewal_failure_probability = 0;
+  m.settings.cohesion.renewal_failure_probability_after_casualties = 0;
+  m.settings.cohesion.shock_exit_probability = 0;
+  m.settings.cohesion.shock_exit_probability_doubted = 0;
+  m.snap_elections_per_day = 0;
+  m.us_withdrawal_segments.clear();
+  return m;
+}
+
+struct Moments {
+  double mean = 0;
+  double variance = 0;
+};
+
+// Mean and variance per replication of each incident count, from the replications themselves.
+std::vector<Moments> incident_moments(const sim::Model& m, std::uint64_t replications, sim::DrawCounts* draws) {
+  std::vector<double> sum(sim::kIncidentTypes, 0), sum_squares(sim::kIncidentTypes, 0);
+  sim::ReplicationWorkspace ws;
+  sim::ReplicationOutcome out;
+  for (std::uint64_t r = 0; r < replications; ++r) {
+    sim::simulate_replication(m, 11, r, ws, out, draws);
+    EXPECT_EQ(out.failure_day, sim::kNever);
+    for (int i = 0; i < sim::kIncidentTypes; ++i) {
+      const auto x = static_cast<double>(out.incidents[i]);
+      sum[i] += x;
+      sum_squares[i] += x * x;
+    }
+  }
+  std::vector<Moments> moments(sim::kIncidentTypes);
+  const auto n = static_cast<double>(replications);
+  for (int i = 0; i < sim::kIncidentTypes; ++i) {
+    moments[i].mean = sum[i] / n;
+    moments[i].variance = (sum_squares[i] - sum[i] * sum[i] / n) / (n - 1);
+  }
+  return moments;
+}
+
+// A Poisson count with mean mu: the sample mean within 4 standard errors, the variance-to-mean
+// ratio within 4 of its standard errors (about sqrt(2 / n) for large mu).
+void expect_poisson(const Moments& m, double mu, std::uint64_t n, const char* what) {
+  const double se = std::sqrt(mu / static_cast<double>(n));
+  EXPECT_NEAR(m.mean, mu, 4 * se) << what;
+  EXPECT_NEAR(m.variance / mu, 1.0, 4 * std::sqrt(2.0 / static_cast<double>(n)) + 1 / mu) << what;
+}
+
+TEST(Lumping, CountsStayPoissonWithTheirClosedFormMeans) {
+  sim::Model m = constant_rate_model();
+  ASSERT_EQ(m.settings.mandate, Mandate::reassurance) << "probes nobody answers: the lumped case";
+  ASSERT_GT(m.air_shield_coverage, 0);
+  // A thin shield: most incursions unmet (the lumped case), and few engagements to lift the cap.
+  m.air_shield_coverage = 0.1;
+  const double days = m.settings.days;
+  const double probes = m.settings.incidents.probes_per_day[0] * days;
+  const double incursions = m.settings.incidents.air_incursions_per_day[0] * days;
+  const double met = incursions * m.air_shield_coverage;  // the whole shield on station
+  constexpr std::uint64_t kReplications = 20000;
+  sim::DrawCounts draws;
+  const auto moments = incident_moments(m, kReplications, &draws);
+  expect_poisson(moments[sim::kProbes], probes, kReplications, "probes");
+  EXPECT_EQ(moments[sim::kProbesUnanswered].mean, moments[sim::kProbes].mean);
+  EXPECT_EQ(moments[sim::kProbesAnswered].mean, 0);
+  expect_poisson(moments[sim::kAirIncursions], incursions, kReplications, "incursions");
+  expect_poisson(moments[sim::kAirEngagements], met, kReplications, "engagements");
+  // Not vacuous: probes and unmet incursions were lumped once the record reached its cap (the
+  // first several tests raise it there, and each engagement lowers it again). Simulated one by
+  // one, each would draw its clock's next unit exponential on top of what the model draws
+  // without them; never lumping would give about probes + incursions.
+  sim::Model without = m;
+  without.settings.incidents.probes_per_day.fill(0);
+  without.settings.incidents.air_incursions_per_day.fill(0);
+  sim::DrawCounts other;
+  (void)incident_moments(without, kReplications, &other);
+  const double extra = static_cast<double>(draws.exponentials - other.exponentials) / kReplications;
+  EXPECT_LT(extra, 0.75 * (probes + incursions)) << extra << " exponentials a replication for "
+                                                << probes + incursions << " probes and incursions";
+}
+
+TEST(Lumping, WithoutAShieldEveryIncursionIsCountedAndNoneMet) {
+  sim::Model m = constant_rate_model();
+  m.air_shield_coverage = 0;
+  constexpr std::uint64_t kReplications = 20000;
+  const auto moments = incident_moments(m, kReplications, nullptr);
+  expect_poisson(moments[sim::kAirIncursions], m.settings.incidents.air_incursions_per_day[0] * m.settings.days,
+                 kReplications, "incursions");
+  EXPECT_EQ(moments[sim::kAirEngagements].mean, 0);
+}
+
+}  // namespace
+}  // namespace guarantor::testing
