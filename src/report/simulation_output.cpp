@@ -12,6 +12,10 @@ namespace guarantor::report {
 
 namespace {
 
+// The required force fills what the plan leaves open with notional units of no nation (their code
+// is empty in the JSON): the tables name them so a reader does not see a blank row.
+std::string nation_label(const std::string& code) { return code.empty() ? "notional (no nation named)" : code; }
+
 using sim::Accumulators;
 using sim::CountHistogram;
 using sim::VariantAccumulator;
@@ -350,7 +354,7 @@ void write_variant(std::string& md, const nlohmann::json& v, const nlohmann::jso
     md += fmt::format("| {} | {} | {} | {} | {} |\n", name, row["mean"].dump(), row["p5"].dump(), row["p50"].dump(),
                       row["p95"].dump());
   };
-  for (const auto& row : v["casualties"]["by_nation"]) fatality_row(row["nation"].get<std::string>(), row);
+  for (const auto& row : v["casualties"]["by_nation"]) fatality_row(nation_label(row["nation"].get<std::string>()), row);
   fatality_row("**all**", v["casualties"]["total"]);
   md += "\n### Incidents (mean per replication)\n\n| type | mean |\n|---|---:|\n";
   for (const auto& [name, row] : v["incidents"].items()) md += fmt::format("| {} | {} |\n", name, row["mean_per_replication"].dump());
@@ -358,7 +362,7 @@ void write_variant(std::string& md, const nlohmann::json& v, const nlohmann::jso
         "|---|---|---:|---:|---:|---:|\n";
   for (const auto& row : v["withdrawals"]["by_nation"]) {
     const auto& c = row["by_cause"];
-    md += fmt::format("| {} | {} | {} | {} | {} | {} |\n", row["nation"].get<std::string>(), interval(row),
+    md += fmt::format("| {} | {} | {} | {} | {} | {} |\n", nation_label(row["nation"].get<std::string>()), interval(row),
                       c["politics"].dump(), c["renewal_vote"].dump(), c["cascade"].dump(), c["casualty_shock"].dump());
   }
   md += fmt::format("\nMean number of nations withdrawn: {}.\n", v["withdrawals"]["mean_nations_withdrawn"].dump());
