@@ -99,6 +99,7 @@ class DeterrenceExpCache {
     double hazard_ratio;      // exp(direct_scale · log_hazard_ratio)
     double coupled;           // exp(coupling · log_hazard_ratio)
     double inverse_coupled;   // exp(−coupling · log_hazard_ratio)
+    double inverse_hazard_ratio;  // exp(−direct_scale · log_hazard_ratio)
   };
   Value get(double log_hazard_ratio, double coupling, double direct_scale);
 
