@@ -1,4 +1,4 @@
-// sim_bench SCENARIO [REPLICATIONS] [MODEL_JSON] [VARIANT] [all-channels]: times the campaign
+// sim_bench SCENARIO [REPLICATIONS] [MODEL_JSON] [VARIANT] [all-channels] [time-only]: times the campaign
 // Monte Carlo on a scenario (default data/scenarios/mnf-ukraine.yaml; the model `guarantor
 // simulate` runs: planned force, its build-up, the laydown's air shield) for 1 and 2 threads and
 // 365/730/1460 days, and in the same run the time to draw the same random variates alone (the
@@ -7,7 +7,9 @@
 // for the NumPy baseline (bench/sim/numpy_baseline.py), which checks it agrees in distribution.
 // `all-channels` simulates the pledged force with the US backstop present, an air shield of
 // coverage >= 0.5 and synthetic monitors and buffer-zone troops, so the agreement check covers the
-// channels the planned force leaves off. Not a test.
+// channels the planned force leaves off. `time-only` prints only the engine's replications per
+// CPU-second (one thread, 730 days or the scenario's days), for run.sh to pair with NumPy runs.
+// Not a test.
 #include <time.h>
 
 #include <algorithm>
@@ -379,11 +381,19 @@ int main(int argc, char** argv) {
     replications = std::stoull(text);
   }
   const std::string variant = argc > 4 && argv[4][0] ? argv[4] : pipeline::kBase;
-  if (argc > 5 && std::string(argv[5]) != "all-channels") {
-    std::fprintf(stderr, "sim_bench: the fifth argument can only be 'all-channels', found '%s'\n", argv[5]);
-    return 2;
+  bool all_channels = false;
+  bool time_only = false;  // only the engine's replications per CPU-second (run.sh pairs it with NumPy)
+  for (int i = 5; i < argc; ++i) {
+    const std::string flag = argv[i];
+    if (flag == "all-channels") {
+      all_channels = true;
+    } else if (flag == "time-only") {
+      time_only = true;
+    } else {
+      std::fprintf(stderr, "sim_bench: the flags after VARIANT are 'all-channels' and 'time-only', found '%s'\n", argv[i]);
+      return 2;
+    }
   }
-  const bool all_channels = argc > 5;
   io::LoadResult loaded = io::load_scenario_file(file);
   if (!loaded.ok()) {
     for (const auto& d : loaded.diagnostics.all()) std::fprintf(stderr, "%s\n", format_diagnostic(d).c_str());
@@ -408,6 +418,11 @@ int main(int argc, char** argv) {
   const auto compiled = compile(scenario, *world, std::nullopt, all_channels);
   if (!compiled) return 2;
   const sim::Model& model = *compiled;
+  if (time_only) {
+    const Timing t = time_run(model, replications, 1);
+    std::printf("RESULT cpp_1thread_reps_per_cpu_s=%.0f\n", replications / t.cpu);
+    return 0;
+  }
   std::printf("scenario %s, variant %s%s: %zu contributors, %.0f troops (%.3f on day 0, %zu arrival steps), "
               "mandate %d, air shield coverage %.3f, US backstop share %.3f, direct-effect scale %.3f\n",
               file.c_str(), variant.c_str(), all_channels ? " (all channels)" : "", model.nations.size(),

@@ -108,6 +108,7 @@ enum Purpose : std::uint32_t {
   kIncursionMarks,
   kUsWithdrawal,
   kUnmetIncursionClock,
+  kSnapElectionClock,
 };
 // The processes with a constant rate between events, and the other kinds of event, in the order
 // that breaks ties between simultaneous events.
@@ -120,13 +121,12 @@ enum Purpose : std::uint32_t {
 enum Process : int { kUp, kDown, kProbe, kStrike, kCasualty, kIncursion, kUnmetIncursion, kProcesses };
 // A scheduled event is a kind of its own per ScheduledKind (kScheduled + the kind), so that one
 // dispatch, not two, follows the choice of the next event.
-enum OtherEvent : int { kFailure = kProcesses, kNationExit, kPendingExit, kSnapElection, kUsWithdrawn, kScheduled,
+enum OtherEvent : int { kFailure = kProcesses, kNationExit, kPendingExit, kSnapWindowEnd, kSnapCall, kUsWithdrawn, kScheduled,
                         kEndOfPeriod = kScheduled + static_cast<int>(ScheduledKind::force_arrival) + 1 };
 constexpr int scheduled_event(ScheduledKind kind) { return kScheduled + static_cast<int>(kind); }
 
-// A nation's streams: its exit and votes, and its snap elections.
+// A nation's stream: its exit and votes.
 constexpr std::uint32_t kNationPurpose = 0x80000000u;
-constexpr std::uint32_t kSnapPurpose = 0xC0000000u;
 constexpr std::uint32_t kNationIdMask = 0x3FFFFFFFu;
 
 // Deterrence terms are recorded on a grid of 2^-28 as integers (see ReplicationOutcome).
@@ -209,6 +209,7 @@ class Replication {
                          Stream(seed, replication, kCasualtyClock, counts), Stream(seed, replication, kIncursionClock, counts),
                          Stream(seed, replication, kUnmetIncursionClock, counts)},
         regime_stream_(seed, replication, kRegimeClock, counts),
+        snap_stream_(seed, replication, kSnapElectionClock, counts),
         probe_marks_(seed, replication, kProbeMarks, counts),
         strike_marks_(seed, replication, kStrikeMarks, counts),
         casualty_marks_(seed, replication, kCasualtyMarks, counts),
@@ -238,7 +239,9 @@ class Replication {
   void update_regime_rate(double day);
   void accumulate_aggregates(double day);
   double violation_multiplier() const;
-  void on_snap_election(int n);
+  void on_snap_call();
+  void on_snap_window_end(int n);
+  void update_snap_rate();
   void on_us_withdrawal();
   void record_sample();
   const ScheduledEvent& pop_scheduled();
@@ -270,6 +273,7 @@ class Replication {
   Stream failure_stream_;
   std::array<Stream, kProcesses> process_streams_;  // one a process, in Process order
   Stream regime_stream_;
+  Stream snap_stream_;  // the snap elections' clock and callers
   Stream probe_marks_, strike_marks_, casualty_marks_, cascade_draws_, incursion_marks_;
 
   double day_ = 0;
@@ -277,6 +281,8 @@ class Replication {
   FailureClock& failure_;  // lives in the workspace: its buffer is reused
   std::array<Clock, kProcesses> clocks_;
   Clock regime_clock_;  // switches of the violation regime (see advance_aggregates)
+  Clock snap_clock_;    // the next snap election called by any contributor (see on_snap_call)
+  int snap_eligible_ = 0;  // contributors present and not in a snap campaign
   double next_scheduled_day_ = kNever;
   int next_scheduled_kind_ = kEndOfPeriod;
   // Per level, the rates that depend on the level alone, with their inverses (divided once a
@@ -310,12 +316,14 @@ class Replication {
   double training_troops_ = 0;
   // Deterrence.
   DeterrenceTerms terms_;
+  std::array<double, 3> domain_terms_{};  // the force term's land, air and maritime parts
   double fixed_log_hazard_ratio_ = 0;  // terms_.fixed(), refreshed whenever one of those terms changes
   bool backstop_ = false;
   bool backstop_withdrawn_ = false;
   double us_withdrawal_day_ = kNever;
   bool low_violence_ = true;  // the violation regime: low-violence after the commitment, or eroded
-  double low_violence_multiplier_ = 1;  // of violations in the low-violence regime (the monitors in theatre)
+  // Multiplier of violations in the eroded regime (1) and the low-violence one (by the monitors in theatre).
+  std::array<double, 2> violation_multiplier_by_regime_{1.0, 1.0};
   double low_violence_erosion_ = 0;     // its erosion rate a day
   std::size_t next_sample_ = 0;
   double next_sample_day_ = kNever;
@@ -357,10 +365,8 @@ void Replication::reset() {
   ws_.nations.assign(nations, ReplicationWorkspace::NationState{});
   ws_.weights.assign(nations, 0);
   ws_.nation_streams.clear();
-  ws_.snap_streams.clear();
   for (const auto& n : m_.nations) {
     ws_.nation_streams.emplace_back(seed_, rep_, kNationPurpose | (n.stream_id & kNationIdMask), counts_);
-    ws_.snap_streams.emplace_back(seed_, rep_, kSnapPurpose | (n.stream_id & kNationIdMask), counts_);
     full_.add(n, 1.0);
   }
   share_ = m_.initial_share;
@@ -388,14 +394,17 @@ void Replication::reset() {
   for (std::size_t n = 0; n < nations; ++n) {
     auto& st = ws_.nations[n];
     st.exit.threshold = ws_.nation_streams[n].exponential();
-    st.snap_day = m_.snap_elections_per_day > 0 ? ws_.snap_streams[n].exponential() / m_.snap_elections_per_day : kNever;
     update_nation_rate(static_cast<int>(n));
   }
+  snap_eligible_ = static_cast<int>(nations);
+  if (m_.snap_elections_per_day > 0) snap_clock_.threshold = snap_stream_.exponential();
+  update_snap_rate();
   backstop_ = m_.backstop_at_start;
   if (!m_.us_withdrawal_segments.empty()) {
     us_withdrawal_day_ = us_withdrawal_day(m_, Stream(seed_, rep_, kUsWithdrawal, counts_).exponential());
   }
   out_.terms_at_sample.resize(m_.sample_days.size());
+  ws_.terms_at_sample.resize(m_.sample_days.size());
   next_sample_day_ = m_.sample_days.empty() ? kNever : m_.sample_days.front();
   rebuild_ = s_.deterrence.ukraine_initial_rebuild;
   terms_.ukraine = m_.log_ukraine_hr * std::min(1.0, rebuild_);
@@ -403,18 +412,18 @@ void Replication::reset() {
   update_level_rates();
 }
 
-// The terms now, on the grid, as the sample of the next sample day (the ceasefire holds on it).
+// The terms now as the sample of the next sample day (the ceasefire holds on it); put on the
+// grid in finish().
 void Replication::record_sample() {
-  auto& row = out_.terms_at_sample[next_sample_];
-  const double per_combat = combat_troops_ > 0 ? terms_.force / (full_.combat * share_) : 0;
-  row[kTermLand] = on_term_grid(per_combat * full_.land * share_);
-  row[kTermAir] = on_term_grid(per_combat * full_.air * share_);
-  row[kTermMaritime] = on_term_grid(per_combat * full_.maritime * share_);
-  row[kTermNuclear] = on_term_grid(terms_.nuclear);
-  row[kTermUsBackstop] = on_term_grid(terms_.us_backstop);
-  row[kTermUkraine] = on_term_grid(terms_.ukraine);
-  row[kTermMonitoring] = on_term_grid(terms_.monitoring);
-  row[kTermResponseRecord] = on_term_grid(terms_.response_record);
+  auto& row = ws_.terms_at_sample[next_sample_];
+  row[kTermLand] = domain_terms_[0];
+  row[kTermAir] = domain_terms_[1];
+  row[kTermMaritime] = domain_terms_[2];
+  row[kTermNuclear] = terms_.nuclear;
+  row[kTermUsBackstop] = terms_.us_backstop;
+  row[kTermUkraine] = terms_.ukraine;
+  row[kTermMonitoring] = terms_.monitoring;
+  row[kTermResponseRecord] = terms_.response_record;
   out_.holding_samples = ++next_sample_;
   next_sample_day_ = next_sample_ < m_.sample_days.size() ? m_.sample_days[next_sample_] : kNever;
 }
@@ -435,6 +444,9 @@ void Replication::update_deterrence() {
 // Rates that depend on the force in theatre (after an exit) and on the level.
 void Replication::update_force_rates() {
   terms_.force = ws_.force_term.get(m_, combat_troops_, full_.interposition_combat * share_);
+  // The force term split by domain in proportion to the combat troops (reported, not simulated).
+  const double per_combat = combat_troops_ > 0 ? terms_.force / (full_.combat * share_) : 0;
+  domain_terms_ = {per_combat * full_.land * share_, per_combat * full_.air * share_, per_combat * full_.maritime * share_};
   interposition_share_ = full_.exposed > 0 ? full_.interposition_exposed / full_.exposed : 0;
   on_station_ = has_air_shield_ ? m_.air_shield_coverage * std::min(1.0, full_.air_shield * share_ / m_.full_air_shield_troops) : 0;
   terms_.nuclear = full_.nuclear_nations > 0 ? m_.log_nuclear_hr : 0;
@@ -444,7 +456,7 @@ void Replication::update_force_rates() {
   terms_.monitoring = m_.log_monitoring_hr * monitored;
   // The low-violence regime's violation multiplier and erosion rate move with the monitors.
   const ViolationRegimeSettings& v = s_.violation_regime;
-  low_violence_multiplier_ = v.bare_multiplier + (v.monitored_multiplier - v.bare_multiplier) * monitored;
+  violation_multiplier_by_regime_[1] = v.bare_multiplier + (v.monitored_multiplier - v.bare_multiplier) * monitored;
   low_violence_erosion_ = v.bare_erosion_per_day + (v.monitored_erosion_per_day - v.bare_erosion_per_day) * monitored;
   fixed_log_hazard_ratio_ = terms_.fixed();
   rebuild_ += rebuild_rate_ * (day_ - rebuild_day_);
@@ -456,7 +468,7 @@ void Replication::update_force_rates() {
 
 // Monitors move the low-violence regime from a bare declaration's toward a monitored package's.
 double Replication::violation_multiplier() const {
-  return low_violence_ ? low_violence_multiplier_ : 1.0;
+  return violation_multiplier_by_regime_[low_violence_];  // indexed, not branched on
 }
 
 void Replication::update_regime_rate(double day) {
@@ -508,21 +520,43 @@ void Replication::on_unmet_incursion() {
   update_deterrence();
 }
 
-void Replication::on_snap_election(int n) {
-  auto& st = ws_.nations[n];
-  Stream& stream = ws_.snap_streams[n];
-  if (!st.in_snap) {
-    // Called: the campaign runs the election window's length up to the vote, and as long after.
-    ++out_.incidents[kSnapElections];
-    st.in_snap = true;
-    ++st.elections_open;
-    st.snap_day = day_ + 2 * s_.cohesion.election_window_days;
-  } else {
-    st.in_snap = false;
-    --st.elections_open;
-    st.snap_day = day_ + stream.exponential() / m_.snap_elections_per_day;
+// Snap elections: each contributor present and not already in a snap campaign calls one at the
+// same rate, so together they are one Poisson process at that rate times their number, and the
+// caller is one of them at random (superposition): one clock and one stream, not one a nation.
+void Replication::update_snap_rate() {
+  snap_clock_.set_rate(day_, m_.snap_elections_per_day * snap_eligible_);
+}
+
+void Replication::on_snap_call() {
+  snap_clock_.settle(day_);
+  snap_clock_.threshold += snap_stream_.exponential();
+  snap_clock_.reschedule();
+  // The caller: the k-th of the eligible nations.
+  int k = std::min(static_cast<int>(snap_stream_.uniform() * snap_eligible_), snap_eligible_ - 1);
+  int n = 0;
+  for (; n < static_cast<int>(ws_.nations.size()); ++n) {
+    const auto& candidate = ws_.nations[n];
+    if (candidate.present && !candidate.in_snap && k-- == 0) break;
   }
+  auto& st = ws_.nations[n];
+  // The campaign runs the election window's length up to the vote, and as long after.
+  ++out_.incidents[kSnapElections];
+  st.in_snap = true;
+  ++st.elections_open;
+  st.snap_day = day_ + 2 * s_.cohesion.election_window_days;
   update_nation_rate(n);
+  --snap_eligible_;
+  update_snap_rate();
+}
+
+void Replication::on_snap_window_end(int n) {
+  auto& st = ws_.nations[n];
+  st.in_snap = false;
+  --st.elections_open;
+  st.snap_day = kNever;
+  update_nation_rate(n);
+  ++snap_eligible_;
+  update_snap_rate();
 }
 
 void Replication::on_us_withdrawal() {
@@ -573,7 +607,7 @@ void Replication::note_nation_changed(int n) {
     next_nation_day_ = earliest;
     next_nation_ = n;
     // The scan's order breaks ties: exit, pending exit, snap election.
-    next_nation_kind_ = st.exit.fire_day == earliest ? kNationExit : st.pending_exit_day == earliest ? kPendingExit : kSnapElection;
+    next_nation_kind_ = st.exit.fire_day == earliest ? kNationExit : st.pending_exit_day == earliest ? kPendingExit : kSnapWindowEnd;
   }
 }
 
@@ -598,10 +632,11 @@ void Replication::accumulate_aggregates(double day) {
   detected_mean_ += violations * detection_;
   undetected_mean_ += violations * (1 - detection_);
   hybrid_mean_ += s_.incidents.hybrid_per_day[level_] * span;
-  // Selects, not branches (the lumping comes and goes with the record); adding 0 leaves the
-  // sums as they were.
-  lumped_probes_mean_ += probes_lumped_ ? level_rates_[level_].probe.rate * span : 0.0;
-  lumped_unmet_incursions_mean_ += unmet_incursions_lumped_ ? level_rates_[level_].incursion.rate * (1 - on_station_) * span : 0.0;
+  // Multiplied by the flags, not branched on (the lumping comes and goes with the record): times
+  // 1 the term is unchanged, and adding 0 leaves a sum as it was.
+  lumped_probes_mean_ += level_rates_[level_].probe.rate * span * static_cast<double>(probes_lumped_);
+  lumped_unmet_incursions_mean_ +=
+      level_rates_[level_].incursion.rate * (1 - on_station_) * span * static_cast<double>(unmet_incursions_lumped_);
   aggregates_day_ = day;
 }
 
@@ -737,6 +772,7 @@ void Replication::withdraw(int n, WithdrawalCause cause) {
   const NationModel& nation = m_.nations[n];
   st.present = false;
   st.pending_exit_day = kNever;
+  snap_eligible_ -= !st.in_snap;  // no longer calls snap elections
   st.snap_day = kNever;
   out_.withdrawal[n] = cause;
   out_.exit_day[n] = day_;
@@ -756,6 +792,7 @@ void Replication::withdraw(int n, WithdrawalCause cause) {
       }
     }
   }
+  update_snap_rate();
   update_force_rates();
   update_level_rates();
 }
@@ -849,6 +886,9 @@ void Replication::fight(double day) {
 
 void Replication::finish() {
   advance_aggregates(day_);
+  for (std::size_t j = 0; j < out_.holding_samples; ++j) {
+    for (int t = 0; t < kDeterrenceTerms; ++t) out_.terms_at_sample[j][t] = on_term_grid(ws_.terms_at_sample[j][t]);
+  }
   if (counts_) {
     // The variates drawn ahead that the replication never used: the benchmark's bound times the
     // variates the model consumes, so they are not counted.
@@ -903,7 +943,7 @@ void Replication::find_next_nation_event() {
     const auto& st = ws_.nations[n];
     consider(st.exit.fire_day, kNationExit, static_cast<int>(n));
     consider(st.pending_exit_day, kPendingExit, static_cast<int>(n));
-    consider(st.snap_day, kSnapElection, static_cast<int>(n));
+    consider(st.snap_day, kSnapWindowEnd, static_cast<int>(n));
   }
   next_nation_day_ = day;
   next_nation_kind_ = kind;
@@ -941,7 +981,7 @@ std::pair<double, int> Replication::earliest_event(double horizon) const {
   auto clock = [this](int p) { return Candidate{clocks_[p].fire_day, p}; };
   const Candidate a = first(first(Candidate{failure_.fire_day(), kFailure}, clock(kUp)), first(clock(kDown), clock(kProbe)));
   const Candidate b = first(first(clock(kStrike), clock(kCasualty)), first(clock(kIncursion), clock(kUnmetIncursion)));
-  const Candidate c = first(Candidate{next_scheduled_day_, next_scheduled_kind_},
+  const Candidate c = first(first(Candidate{next_scheduled_day_, next_scheduled_kind_}, Candidate{snap_clock_.fire_day, kSnapCall}),
                             first(Candidate{next_nation_day_, next_nation_kind_}, Candidate{us_withdrawal_day_, kUsWithdrawn}));
   const Candidate best = first(first(a, b), c);
   // Only an event before the horizon happens; the period ends first on a tie with it.
@@ -975,7 +1015,8 @@ void Replication::run() {
       case kCasualty: fire_process(kCasualty); on_casualty(); break;
       case kIncursion: fire_process(kIncursion); on_met_incursion(); break;
       case kUnmetIncursion: fire_process(kUnmetIncursion); on_unmet_incursion(); break;
-      case kSnapElection: on_snap_election(next_nation_); break;
+      case kSnapWindowEnd: on_snap_window_end(next_nation_); break;
+      case kSnapCall: on_snap_call(); break;
       case kUsWithdrawn: on_us_withdrawal(); break;
       case scheduled_event(ScheduledKind::epoch): pop_scheduled(); on_review(); break;
       case scheduled_event(ScheduledKind::backstop_arrival): pop_scheduled(); on_backstop_arrival(); break;

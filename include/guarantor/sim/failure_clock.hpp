@@ -14,6 +14,7 @@
 
 #include <algorithm>
 #include <bit>
+#include <cmath>
 #include <cstdint>
 #include <vector>
 
@@ -40,8 +41,9 @@ class FailureClock {
     // bounded above by H0's upper bound at t if the multiplier falls, by its lower bound if it rises.
     const H0Bounds h0 = h0_bounds(day);
     const double step = current_multiplier_ - multiplier;
-    bound_j_ += step * (step >= 0 ? h0.above : h0.below);
-    magnitude_ += (step >= 0 ? step : -step) * h0.above;
+    const double bound[2] = {h0.below, h0.above};  // indexed, not branched on: a fall or a rise is a coin flip
+    bound_j_ += step * bound[step >= 0];
+    magnitude_ += std::abs(step) * h0.above;
     current_multiplier_ = multiplier;
     deferred_.push_back({day, multiplier});
     exact_ = false;

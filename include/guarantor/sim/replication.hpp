@@ -166,9 +166,11 @@ struct ReplicationWorkspace {
   std::vector<NationState> nations;
   // One stream a nation: its exit threshold first, then one uniform per renewal vote.
   std::vector<Stream> nation_streams;
-  std::vector<Stream> snap_streams;  // one a nation: the waits between its snap elections
   std::vector<double> weights;
   std::vector<double> troop_steps;
+  // The deterrence terms at each sample day as doubles, put on the grid of
+  // ReplicationOutcome::terms_at_sample at the end of the replication (off the event loop).
+  std::vector<std::array<double, kDeterrenceTerms>> terms_at_sample;
   DeterrenceExpCache deterrence_exp;
   ForceTermCache force_term;
   Log1pTable log1p_table;
