@@ -81,6 +81,7 @@ def run(p, n, seed):
     monitoring = nation_array(nat, "monitoring")
     nuclear = nation_array(nat, "nuclear_in_ukraine", bool)
     lead = nation_array(nat, "lead", bool)
+    holds_elections = nation_array(nat, "holds_elections", bool)  # notional units call no snap elections
     inv_log_tol = 1 / np.log1p(nation_array(nat, "tolerance"))
     month = 365.25 / 12
     d, inc, coh, vr = p["deterrence"], p["incidents"], p["cohesion"], p["violation_regime"]
@@ -243,7 +244,8 @@ def run(p, n, seed):
         if snap_rate > 0:
             ended = in_snap & (snap_end < t + 1)
             in_snap &= ~ended
-            called = present & ~in_snap & holding[:, None] & (rng.random((n, N)) < 1 - np.exp(-snap_rate))
+            called = (present & ~in_snap & holds_elections[None, :] & holding[:, None] &
+                      (rng.random((n, N)) < 1 - np.exp(-snap_rate)))
             counts["snap_elections"] += called.sum(axis=1)
             in_snap |= called
             snap_end = np.where(called, t + window2, snap_end)

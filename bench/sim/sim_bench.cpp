@@ -173,6 +173,7 @@ nlohmann::json model_json(const sim::Model& m) {
                        {"interposition_exposed", n.interposition_exposed_troops},
                        {"training", n.training_troops}, {"monitoring", n.monitoring_troops},
                        {"nuclear_in_ukraine", n.nuclear_in_ukraine}, {"lead", n.lead},
+                       {"holds_elections", n.holds_elections},
                        {"tolerance", n.casualty_tolerance_kia}, {"vote_days", votes},
                        {"election_days", n.election_days}, {"election_windows", window_json}});
   }

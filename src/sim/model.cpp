@@ -160,6 +160,7 @@ std::vector<NationModel> build_nations(const Scenario& scenario, const ForcePack
     }
     n.stream_id = stable_id(code.c_str());
     if (nation) n.election_days = election_days_in_period(s, *nation);
+    n.holds_elections = nation != nullptr;
     nations.push_back(n);
   }
   return nations;

@@ -396,7 +396,8 @@ void Replication::reset() {
     st.exit.threshold = ws_.nation_streams[n].exponential();
     update_nation_rate(static_cast<int>(n));
   }
-  snap_eligible_ = static_cast<int>(nations);
+  snap_eligible_ = 0;
+  for (const auto& n : m_.nations) snap_eligible_ += n.holds_elections;
   if (m_.snap_elections_per_day > 0) snap_clock_.threshold = snap_stream_.exponential();
   update_snap_rate();
   backstop_ = m_.backstop_at_start;
@@ -520,7 +521,8 @@ void Replication::on_unmet_incursion() {
   update_deterrence();
 }
 
-// Snap elections: each contributor present and not already in a snap campaign calls one at the
+// Snap elections: each contributor present, with elections of its own (not a notional unit) and
+// not already in a snap campaign calls one at the
 // same rate, so together they are one Poisson process at that rate times their number, and the
 // caller is one of them at random (superposition): one clock and one stream, not one a nation.
 void Replication::update_snap_rate() {
@@ -536,7 +538,7 @@ void Replication::on_snap_call() {
   int n = 0;
   for (; n < static_cast<int>(ws_.nations.size()); ++n) {
     const auto& candidate = ws_.nations[n];
-    if (candidate.present && !candidate.in_snap && k-- == 0) break;
+    if (candidate.present && !candidate.in_snap && m_.nations[n].holds_elections && k-- == 0) break;
   }
   auto& st = ws_.nations[n];
   // The campaign runs the election window's length up to the vote, and as long after.
@@ -772,7 +774,7 @@ void Replication::withdraw(int n, WithdrawalCause cause) {
   const NationModel& nation = m_.nations[n];
   st.present = false;
   st.pending_exit_day = kNever;
-  snap_eligible_ -= !st.in_snap;  // no longer calls snap elections
+  snap_eligible_ -= !st.in_snap && nation.holds_elections;  // no longer calls snap elections
   st.snap_day = kNever;
   out_.withdrawal[n] = cause;
   out_.exit_day[n] = day_;

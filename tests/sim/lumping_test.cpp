@@ -127,5 +127,46 @@ TEST(Lumping, WithoutAShieldEveryIncursionIsCountedAndNoneMet) {
   EXPECT_EQ(moments[sim::kAirEngagements].mean, 0);
 }
 
+// Snap elections are simulated as one process (replication.cpp on_snap_call): the contributors
+// with elections of their own, present and not already campaigning, each call one at rate r, the
+// caller drawn among them. Each contributor's calls then form the renewal process of its own
+// (an exponential wait, then a window of 2w days): the k-th call comes at a Gamma(k, r) wait plus
+// (k − 1) windows, so E[calls by T] = Σ_k P(Poisson(r (T − (k − 1) 2w)) ≥ k). The notional units
+// that fill the required force call none.
+double expected_snap_calls(double rate, double window2, double days) {
+  double expected = 0;
+  for (int k = 1;; ++k) {
+    const double waiting = days - (k - 1) * window2;
+    if (waiting <= 0) break;
+    const double mu = rate * waiting;
+    double below = 0, term = std::exp(-mu);  // P(Poisson(mu) < k)
+    for (int j = 0; j < k; ++j) {
+      below += term;
+      term *= mu / (j + 1);
+    }
+    expected += 1 - below;
+  }
+  return expected;
+}
+
+TEST(SnapElections, SuperposedCallsMatchEachContributorsRenewalProcess) {
+  sim::Model m = constant_rate_model();  // nobody leaves: every contributor calls all period
+  m.snap_elections_per_day = 1.5 / 365.25;
+  int with_elections = 0, notional = 0;
+  for (const auto& n : m.nations) (n.holds_elections ? with_elections : notional) += 1;
+  ASSERT_GT(with_elections, 1);
+  ASSERT_GT(notional, 0) << "the required force has notional units";
+  const double window2 = 2 * m.settings.cohesion.election_window_days;
+  const double per_nation = expected_snap_calls(m.snap_elections_per_day, window2, m.settings.days);
+  constexpr std::uint64_t kReplications = 20000;
+  const auto moments = incident_moments(m, kReplications, nullptr);
+  const Moments& calls = moments[sim::kSnapElections];
+  const double se = std::sqrt(calls.variance / kReplications);
+  EXPECT_NEAR(calls.mean, with_elections * per_nation, 4 * se)
+      << with_elections << " contributors x " << per_nation << " calls each expected";
+  // Not vacuous: counting the notional units too would be well outside the interval.
+  EXPECT_GT((with_elections + notional) * per_nation - calls.mean, 8 * se);
+}
+
 }  // namespace
 }  // namespace guarantor::testing

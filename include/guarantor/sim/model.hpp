@@ -45,6 +45,10 @@ struct NationModel {
   double mandate_cycle_months = 0;  // 0 = one-off approval
   double first_vote_month = 0;      // 0 = none
   std::vector<double> election_days;  // dated elections within the period (nations[].elections)
+  // A nation of the scenario, with elections of its own (dated and snap); false for the notional
+  // units that fill a requirement no nation has offered: they stand for contributors not yet
+  // named, with the base exit hazard of any contributor but no election calendar.
+  bool holds_elections = false;
   std::uint32_t stream_id = 0;      // keys the nation's random streams (stable across variants)
 };
 
