@@ -480,9 +480,7 @@ void Replication::update_regime_rate(double day) {
 // at the clock's own day.
 void Replication::switch_regime() {
   const double day = regime_clock_.fire_day;
-  regime_clock_.settle(day);
-  regime_clock_.threshold += regime_clock_.next_increment;
-  regime_clock_.reschedule();
+  regime_clock_.fire(day, regime_clock_.next_increment);
   regime_clock_.next_increment = regime_stream_.exponential();
   ++out_.incidents[low_violence_ ? kRegimeErosions : kRecommitments];
   low_violence_ = !low_violence_;
@@ -530,9 +528,7 @@ void Replication::update_snap_rate() {
 }
 
 void Replication::on_snap_call() {
-  snap_clock_.settle(day_);
-  snap_clock_.threshold += snap_stream_.exponential();
-  snap_clock_.reschedule();
+  snap_clock_.fire(day_, snap_stream_.exponential());
   // The caller: the k-th of the eligible nations.
   int k = std::min(static_cast<int>(snap_stream_.uniform() * snap_eligible_), snap_eligible_ - 1);
   int n = 0;
@@ -957,9 +953,7 @@ void Replication::find_next_nation_event() {
 // shared copy sees the processes' random interleaving.
 void Replication::fire_process(int p) {
   Clock& clock = clocks_[p];
-  clock.settle(day_);
-  clock.threshold += clock.next_increment;
-  clock.reschedule();
+  clock.fire(day_, clock.next_increment);
   // Drawn one firing ahead (the stream's order is unchanged): the next event no longer waits on
   // this draw's logarithm, which the processor computes alongside the work that follows.
   clock.next_increment = process_streams_[p].exponential();

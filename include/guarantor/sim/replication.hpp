@@ -78,6 +78,12 @@ struct Clock {
     last_day = day;
   }
   void reschedule() { fire_day = rate > 0 ? last_day + (threshold - integrated) * mean_wait : kNever; }
+  // Fires at `day`: the next threshold is `increment` (a unit exponential) further on.
+  void fire(double day, double increment) {
+    settle(day);
+    threshold += increment;
+    reschedule();
+  }
   void set_rate(double day, double new_rate) { set_rate(day, new_rate, new_rate > 0 ? 1 / new_rate : 0); }
   // With 1 / new_rate known already (the division is slow and on the critical path).
   void set_rate(double day, double new_rate, double new_mean_wait) {
