@@ -153,19 +153,8 @@ nlohmann::json model_json(const sim::Model& m) {
     for (const auto& e : m.schedule) {
       if (e.kind == sim::ScheduledKind::renewal && e.nation == static_cast<int>(i)) votes.push_back(e.day);
     }
-    std::vector<std::array<double, 2>> windows;  // [start, end) of each dated election's window
-    for (const auto& e : m.schedule) {
-      if (e.nation != static_cast<int>(i)) continue;
-      if (e.kind == sim::ScheduledKind::election_start) windows.push_back({e.day, sim::kNever});
-      if (e.kind == sim::ScheduledKind::election_end) {
-        // An end without a start in the period: the window was open on day 0 (start clamped to 1e-9).
-        auto open = std::find_if(windows.begin(), windows.end(), [](const auto& w) { return w[1] == sim::kNever; });
-        if (open != windows.end()) (*open)[1] = e.day;
-        else windows.push_back({0, e.day});
-      }
-    }
-    nlohmann::json window_json = nlohmann::json::array();
-    for (const auto& w : windows) window_json.push_back({w[0], w[1] == sim::kNever ? 1e300 : w[1]});
+    nlohmann::json window_json = nlohmann::json::array();  // [start, end) of each dated election's window
+    for (const auto& w : n.election_windows) window_json.push_back({w[0], w[1]});
     nations.push_back({{"code", n.code}, {"troops", n.troops}, {"exposed", n.exposed_troops}, {"combat", n.combat_troops},
                        {"land", n.land_combat_troops}, {"air", n.air_combat_troops}, {"air_shield", n.air_shield_troops},
                        {"maritime", n.maritime_combat_troops},

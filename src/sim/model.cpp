@@ -255,6 +255,17 @@ double share_on(const Model& m, double day) {
   return share;
 }
 
+void set_election_windows(Model& m) {
+  const CohesionSettings& c = m.settings.cohesion;
+  for (NationModel& n : m.nations) {
+    n.election_windows.clear();
+    // A window open on day 0 starts with the replication.
+    for (double election : n.election_days) {
+      n.election_windows.push_back({std::max(election - c.election_window_days, 1e-9), election + c.election_window_days});
+    }
+  }
+}
+
 void build_schedule(Model& m) {
   const SimulationSettings& s = m.settings;
   const double horizon = s.days;
@@ -272,11 +283,6 @@ void build_schedule(Model& m) {
   }
   for (int i = 0; i < static_cast<int>(m.nations.size()); ++i) {
     const NationModel& n = m.nations[i];
-    for (double election : n.election_days) {
-      // A window open on day 0 starts with the replication (its nation state starts in it).
-      add(std::max(election - s.cohesion.election_window_days, 1e-9), ScheduledKind::election_start, i);
-      add(election + s.cohesion.election_window_days, ScheduledKind::election_end, i);
-    }
     if (n.first_vote_month > 0) add(n.first_vote_month * kDaysPerMonth, ScheduledKind::renewal, i);
     if (n.mandate_cycle_months > 0) {
       const double cycle = n.mandate_cycle_months * kDaysPerMonth;
@@ -507,6 +513,7 @@ Model compile_model(const Scenario& scenario, const ForcePackage& package, const
   build_us_withdrawal_segments(scenario, m);
   m.snap_elections_per_day = m.settings.politics.snap_election_rate_per_year / 365.25;
   for (const auto& n : m.nations) m.full_air_shield_troops += n.air_shield_troops;
+  set_election_windows(m);
   build_schedule(m);
   for (int day = 0; day <= m.settings.days; day += m.settings.report_interval_days) m.sample_days.push_back(day);
   if (m.sample_days.back() != m.settings.days) m.sample_days.push_back(m.settings.days);

@@ -109,6 +109,7 @@ enum Purpose : std::uint32_t {
   kUsWithdrawal,
   kUnmetIncursionClock,
   kSnapElectionClock,
+  kExitThinning,
 };
 // The processes with a constant rate between events, and the other kinds of event, in the order
 // that breaks ties between simultaneous events.
@@ -210,6 +211,7 @@ class Replication {
                          Stream(seed, replication, kUnmetIncursionClock, counts)},
         regime_stream_(seed, replication, kRegimeClock, counts),
         snap_stream_(seed, replication, kSnapElectionClock, counts),
+        exit_thinning_(seed, replication, kExitThinning, counts),
         probe_marks_(seed, replication, kProbeMarks, counts),
         strike_marks_(seed, replication, kStrikeMarks, counts),
         casualty_marks_(seed, replication, kCasualtyMarks, counts),
@@ -247,7 +249,8 @@ class Replication {
   const ScheduledEvent& pop_scheduled();
   void on_review();
   void on_backstop_arrival();
-  void on_election_window(const ScheduledEvent& event);
+  void on_exit_candidate(int n);
+  bool in_election(int n) const;
   void on_renewal_vote(const ScheduledEvent& event);
   void withdraw(int n, WithdrawalCause cause);
   void arrive(double share);
@@ -274,6 +277,7 @@ class Replication {
   std::array<Stream, kProcesses> process_streams_;  // one a process, in Process order
   Stream regime_stream_;
   Stream snap_stream_;  // the snap elections' clock and callers
+  Stream exit_thinning_;  // the nations' exit clocks after a firing that did not stand, and the test of each firing
   Stream probe_marks_, strike_marks_, casualty_marks_, cascade_draws_, incursion_marks_;
 
   double day_ = 0;
@@ -391,8 +395,13 @@ void Replication::reset() {
   draw_ahead(casualty_marks_, casualty_mark_ahead_);
   draw_ahead(incursion_marks_, incursion_marks_ahead_);
   has_air_shield_ = m_.air_shield_coverage > 0 && m_.full_air_shield_troops > 0;
+  // Elections raise a contributor's exit hazard only if it has dated elections or calls snap ones.
+  const double election_bound = std::max(1.0, s_.cohesion.election_multiplier);
   for (std::size_t n = 0; n < nations; ++n) {
     auto& st = ws_.nations[n];
+    const NationModel& nation = m_.nations[n];
+    const bool elections = !nation.election_windows.empty() || (m_.snap_elections_per_day > 0 && nation.holds_elections);
+    st.exit_bound = elections ? election_bound : 1.0;
     st.exit.threshold = ws_.nation_streams[n].exponential();
     update_nation_rate(static_cast<int>(n));
   }
@@ -540,9 +549,8 @@ void Replication::on_snap_call() {
   // The campaign runs the election window's length up to the vote, and as long after.
   ++out_.incidents[kSnapElections];
   st.in_snap = true;
-  ++st.elections_open;
   st.snap_day = day_ + 2 * s_.cohesion.election_window_days;
-  update_nation_rate(n);
+  note_nation_changed(n);
   --snap_eligible_;
   update_snap_rate();
 }
@@ -550,9 +558,8 @@ void Replication::on_snap_call() {
 void Replication::on_snap_window_end(int n) {
   auto& st = ws_.nations[n];
   st.in_snap = false;
-  --st.elections_open;
   st.snap_day = kNever;
-  update_nation_rate(n);
+  note_nation_changed(n);
   ++snap_eligible_;
   update_snap_rate();
 }
@@ -588,9 +595,33 @@ void Replication::update_nation_rate(int n) {
   }
   const CohesionSettings& c = s_.cohesion;
   const double casualty = 1 + c.casualty_weight * ws_.log1p_table.at(out_.kia[n]) * m_.nations[n].inverse_log_tolerance;
-  const double election = st.elections_open > 0 ? c.election_multiplier : 1.0;
-  st.exit.set_rate(day_, c.base_exit_hazard_per_year / 365.25 * casualty * election);
+  st.exit.set_rate(day_, c.base_exit_hazard_per_year / 365.25 * casualty * st.exit_bound);
   note_nation_changed(n);
+}
+
+// Elections multiply a contributor's exit hazard while one of its election windows is open or it
+// is campaigning in a snap election. Its exit clock runs at the bound of that factor
+// (NationState::exit_bound), and a firing stands with probability (the factor now) / the bound:
+// by thinning, the exits that stand are those of the hazard with the factor of the day, while
+// the windows' opening and closing are no events at all (two a dated election). A firing that
+// does not stand leaves the clock to run on to its next threshold.
+void Replication::on_exit_candidate(int n) {
+  auto& st = ws_.nations[n];
+  const double factor = in_election(n) ? s_.cohesion.election_multiplier : 1.0;
+  if (exit_thinning_.uniform() * st.exit_bound < factor) {
+    withdraw(n, WithdrawalCause::politics);
+    return;
+  }
+  st.exit.fire(day_, exit_thinning_.exponential());
+  note_nation_changed(n);
+}
+
+bool Replication::in_election(int n) const {
+  if (ws_.nations[n].in_snap) return true;
+  for (const auto& window : m_.nations[n].election_windows) {
+    if (window[0] <= day_ && day_ < window[1]) return true;
+  }
+  return false;
 }
 
 // Keeps the earliest nation event current after nation n's times changed, without rescanning
@@ -841,11 +872,6 @@ void Replication::on_backstop_arrival() {
   update_deterrence();
 }
 
-void Replication::on_election_window(const ScheduledEvent& event) {
-  ws_.nations[event.nation].elections_open += event.kind == ScheduledKind::election_start ? 1 : -1;
-  update_nation_rate(event.nation);
-}
-
 void Replication::on_renewal_vote(const ScheduledEvent& event) {
   const double u = ws_.nation_streams[event.nation].uniform();
   auto& st = ws_.nations[event.nation];
@@ -1017,10 +1043,8 @@ void Replication::run() {
       case scheduled_event(ScheduledKind::epoch): pop_scheduled(); on_review(); break;
       case scheduled_event(ScheduledKind::backstop_arrival): pop_scheduled(); on_backstop_arrival(); break;
       case scheduled_event(ScheduledKind::force_arrival): arrive(m_.arrivals[pop_scheduled().arrival].share); break;
-      case scheduled_event(ScheduledKind::election_start):
-      case scheduled_event(ScheduledKind::election_end): on_election_window(pop_scheduled()); break;
       case scheduled_event(ScheduledKind::renewal): on_renewal_vote(pop_scheduled()); break;
-      case kNationExit: withdraw(next_nation_, WithdrawalCause::politics); break;
+      case kNationExit: on_exit_candidate(next_nation_); break;
       case kPendingExit: withdraw(next_nation_, ws_.nations[next_nation_].pending_cause); break;
       case kFailure:
         out_.failure_day = day_;

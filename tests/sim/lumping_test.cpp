@@ -170,3 +170,67 @@ TEST(SnapElections, SuperposedCallsMatchEachContributorsRenewalProcess) {
 
 }  // namespace
 }  // namespace guarantor::testing
+
+namespace guarantor::testing {
+namespace {
+
+// A contributor's exit hazard is multiplied by the election multiplier M inside its election
+// windows (replication.cpp on_exit_candidate): simulated by thinning, its exit clock running at
+// M times the hazard throughout and each firing standing with probability 1/M outside a window.
+// With a constant base hazard b and nothing else driving exits, the exit day then has the closed
+// form P(exit by t) = 1 − exp(−b (t + (M − 1) |W ∩ [0, t)|)), W the union of its windows; with
+// M < 1 the clock runs at b and a firing inside a window stands with probability M.
+double window_days_before(const sim::NationModel& nation, double day) {
+  // The union's length: the windows sorted by start, overlaps counted once.
+  auto windows = nation.election_windows;
+  std::sort(windows.begin(), windows.end());
+  double covered = 0, reached = 0;
+  for (const auto& w : windows) {
+    const double start = std::max(w[0], reached), end = std::min(w[1], day);
+    if (end > start) covered += end - start;
+    reached = std::max(reached, std::min(w[1], day));
+  }
+  return covered;
+}
+
+TEST(ElectionWindows, ThinnedExitsMatchTheHazardRaisedInTheWindows) {
+  sim::Model m = constant_rate_model();
+  m.settings.cohesion.base_exit_hazard_per_year = 0.4;
+  m.settings.cohesion.cascade_probability = 0;   // exits independent of one another
+  m.settings.casualties.hostile_per_1000_per_year.fill(0);  // and of casualties
+  const double base = m.settings.cohesion.base_exit_hazard_per_year / 365.25;
+  const std::array<double, 4> checkpoints{17, 100, 211, static_cast<double>(m.settings.days)};
+  constexpr std::uint64_t kReplications = 20000;
+  for (const double multiplier : {3.0, 0.5}) {
+    m.settings.cohesion.election_multiplier = multiplier;
+    std::vector<std::array<double, 4>> exited(m.nations.size(), std::array<double, 4>{});
+    sim::ReplicationWorkspace ws;
+    sim::ReplicationOutcome out;
+    for (std::uint64_t r = 0; r < kReplications; ++r) {
+      sim::simulate_replication(m, 5, r, ws, out);
+      for (std::size_t n = 0; n < m.nations.size(); ++n) {
+        ASSERT_TRUE(out.withdrawal[n] == sim::WithdrawalCause::none || out.withdrawal[n] == sim::WithdrawalCause::politics);
+        for (std::size_t c = 0; c < checkpoints.size(); ++c) exited[n][c] += out.exit_day[n] < checkpoints[c];
+      }
+    }
+    int with_windows = 0;
+    for (std::size_t n = 0; n < m.nations.size(); ++n) {
+      const auto& nation = m.nations[n];
+      with_windows += !nation.election_windows.empty();
+      for (std::size_t c = 0; c < checkpoints.size(); ++c) {
+        const double t = checkpoints[c];
+        const double in_windows = window_days_before(nation, t);
+        const double expected = 1 - std::exp(-base * (t + (multiplier - 1) * in_windows));
+        const double share = exited[n][c] / kReplications;
+        const double se = std::sqrt(expected * (1 - expected) / kReplications) + 1e-12;
+        EXPECT_NEAR(share, expected, 4 * se) << nation.code << " by day " << t << ", M = " << multiplier;
+        // Not vacuous: where the windows cover days, ignoring them would be far outside the interval.
+        if (in_windows > 60) EXPECT_GT(std::abs(share - (1 - std::exp(-base * t))), 8 * se) << nation.code;
+      }
+    }
+    EXPECT_GE(with_windows, 2) << "the default force has contributors with dated elections in the period";
+  }
+}
+
+}  // namespace
+}  // namespace guarantor::testing

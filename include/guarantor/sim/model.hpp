@@ -49,10 +49,13 @@ struct NationModel {
   // units that fill a requirement no nation has offered: they stand for contributors not yet
   // named, with the base exit hazard of any contributor but no election calendar.
   bool holds_elections = false;
+  // The windows [start, end) around its dated elections in which its exit hazard is raised
+  // (simulation.cohesion.election_window_days either side; one open on day 0 starts at 1e-9).
+  std::vector<std::array<double, 2>> election_windows;
   std::uint32_t stream_id = 0;      // keys the nation's random streams (stable across variants)
 };
 
-enum class ScheduledKind { epoch, backstop_arrival, election_start, election_end, renewal, force_arrival };
+enum class ScheduledKind { epoch, backstop_arrival, renewal, force_arrival };
 
 // The deterrence terms reported per day (simulation.json `deterrence_terms`), in this order.
 enum DeterrenceTerm : int { kTermLand, kTermAir, kTermMaritime, kTermNuclear, kTermUsBackstop, kTermUkraine,

@@ -164,8 +164,10 @@ struct ReplicationWorkspace {
     double pending_exit_day = kNever;
     WithdrawalCause pending_cause = WithdrawalCause::none;
     double last_kia_day = -kNever;
-    int elections_open = 0;  // election windows (dated or snap) open now
-    double snap_day = kNever;  // next snap-election event: a call, or the end of its window
+    // The largest factor elections can put on its exit hazard: the exit clock runs at the hazard
+    // times this, and a firing stands with probability (the factor then) / this (thinning).
+    double exit_bound = 1;
+    double snap_day = kNever;  // the end of its snap-election campaign
     bool in_snap = false;
     double post_failure_troops = 0;
   };
