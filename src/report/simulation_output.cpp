@@ -7,6 +7,7 @@
 #include <cmath>
 
 #include "guarantor/core/numeric.hpp"
+#include "guarantor/sim/model.hpp"
 
 namespace guarantor::report {
 
@@ -14,7 +15,12 @@ namespace {
 
 // The required force fills what the plan leaves open with notional units of no nation (their code
 // is empty in the JSON): the tables name them so a reader does not see a blank row.
-std::string nation_label(const std::string& code) { return code.empty() ? "notional (no nation named)" : code; }
+// Notional contributors are labelled with the component they fill.
+std::string nation_label(const std::string& code) {
+  if (code.empty()) return "notional (no nation named)";  // simulation.json written before the split
+  if (sim::is_notional_contributor(code)) return "notional, " + code.substr(code.find(':') + 1) + " (no nation named)";
+  return code;
+}
 
 using sim::Accumulators;
 using sim::CountHistogram;

@@ -6,6 +6,7 @@
 #include <algorithm>
 #include <cmath>
 #include <map>
+#include <string_view>
 
 #include "guarantor/core/calendar.hpp"
 #include "guarantor/sim/random.hpp"
@@ -16,6 +17,14 @@
 #include <nlohmann/json.hpp>
 
 namespace guarantor::sim {
+
+namespace {
+constexpr std::string_view kNotionalPrefix = "notional:";
+}  // namespace
+
+std::string notional_contributor_code(const std::string& component) { return std::string(kNotionalPrefix) + component; }
+
+bool is_notional_contributor(const std::string& code) { return code.starts_with(kNotionalPrefix); }
 
 namespace {
 
@@ -106,8 +115,13 @@ std::vector<NationModel> build_nations(const Scenario& scenario, const ForcePack
   std::map<std::string, double> troops_in_ukraine;
   for (const auto& a : package.assignments) {
     if (a.troops <= 0) continue;
-    NationModel& n = by_code[a.nation];
-    n.code = a.nation;
+    // Notional units (the required force's fill, no nation has offered them) stand for
+    // contributors not yet named: one for each component they fill, not one for the whole force,
+    // which would gather the casualties of every component and lead the coalition by its size.
+    const std::string code = a.notional ? notional_contributor_code(a.component) : a.nation;
+    NationModel& n = by_code[code];
+    n.code = code;
+    n.notional = a.notional;
     n.troops += a.troops;
     const Component* component = scenario.find_component(a.component);
     const UnitType* unit = scenario.find_unit_type(a.unit_type);
@@ -189,10 +203,13 @@ void apply_overrides(const SimulationSettings& s, std::vector<NationModel>& nati
   }
   const bool lead_set = std::any_of(s.nations.begin(), s.nations.end(), [](const auto& o) { return o.lead.has_value(); });
   if (!lead_set && !any_lead && !nations.empty()) {
-    // The framework nation defaults to the largest contributor (first by code on a tie).
-    auto largest = std::max_element(nations.begin(), nations.end(),
-                                     [](const NationModel& x, const NationModel& y) { return x.troops < y.troops; });
-    largest->lead = true;
+    // The framework nation defaults to the largest named contributor (first by code on a tie): a
+    // contributor not yet named cannot lead.
+    auto smaller = [](const NationModel& x, const NationModel& y) {
+      return x.notional != y.notional ? x.notional : x.troops < y.troops;
+    };
+    auto largest = std::max_element(nations.begin(), nations.end(), smaller);
+    if (!largest->notional) largest->lead = true;
   }
 }
 

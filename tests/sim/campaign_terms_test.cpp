@@ -4,6 +4,7 @@
 // follows its two-state chain.
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <cmath>
 
 #include "guarantor/io/geo_data_io.hpp"
@@ -223,6 +224,48 @@ TEST(CampaignTerms, ViolationRegimeMatchesItsClosedForm) {
   const double expected_violations = V * (T - (1 - m_bare) * low_time);
   const double violations = static_cast<double>(v.incidents[sim::kViolations]) / n;
   EXPECT_NEAR(violations, expected_violations, 0.02 * expected_violations);
+}
+
+}  // namespace
+}  // namespace guarantor::testing
+
+namespace guarantor::testing {
+namespace {
+
+// The required force's notional units stand for contributors not yet named: one for each
+// component they fill (sim::build_nations), never the lead. As one pseudo-contributor they
+// gathered the casualties of every component, and by their total size led the coalition, so
+// that their exit set off the cascade of every named contributor.
+TEST(NotionalContributors, OneForEachComponentTheyFillAndNeverTheLead) {
+  const auto models = default_models({pipeline::kBase}, pipeline::ForceMode::required);
+  ASSERT_EQ(models.size(), 1u);
+  const Scenario scenario = load_fixture(kDefault);
+  const sim::Model& m = models[0];
+  int notional = 0, leads = 0;
+  double largest_named = 0, notional_troops = 0;
+  for (const auto& n : m.nations) {
+    ASSERT_EQ(n.notional, sim::is_notional_contributor(n.code)) << n.code;
+    leads += n.lead;
+    if (n.notional) {
+      ++notional;
+      notional_troops += n.troops;
+      EXPECT_FALSE(n.lead) << n.code;
+      EXPECT_FALSE(n.holds_elections) << n.code;
+      const std::string component = n.code.substr(n.code.find(':') + 1);
+      EXPECT_NE(scenario.find_component(component), nullptr) << n.code;
+      EXPECT_EQ(n.code, sim::notional_contributor_code(component));
+    } else {
+      largest_named = std::max(largest_named, n.troops);
+    }
+  }
+  EXPECT_GT(notional, 1) << "the default's required force fills several components notionally";
+  EXPECT_EQ(leads, 1);
+  for (const auto& n : m.nations) {
+    if (n.lead) EXPECT_EQ(n.troops, largest_named) << n.code << " leads";
+  }
+  // Not vacuous: together the notional units outnumber the largest named contributor, so a
+  // single pseudo-contributor would have led.
+  EXPECT_GT(notional_troops, largest_named);
 }
 
 }  // namespace

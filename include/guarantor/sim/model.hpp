@@ -49,11 +49,18 @@ struct NationModel {
   // units that fill a requirement no nation has offered: they stand for contributors not yet
   // named, with the base exit hazard of any contributor but no election calendar.
   bool holds_elections = false;
+  // Notional units of one component (code notional_contributor_code(component)): never the lead.
+  bool notional = false;
   // The windows [start, end) around its dated elections in which its exit hazard is raised
   // (simulation.cohesion.election_window_days either side; one open on day 0 starts at 1e-9).
   std::vector<std::array<double, 2>> election_windows;
   std::uint32_t stream_id = 0;      // keys the nation's random streams (stable across variants)
 };
+
+// The code of the contributor not yet named that fills a component's requirement with notional
+// units, and whether a code is one ("notional:" and the component id).
+std::string notional_contributor_code(const std::string& component);
+bool is_notional_contributor(const std::string& code);
 
 enum class ScheduledKind { epoch, backstop_arrival, renewal, force_arrival };
 
