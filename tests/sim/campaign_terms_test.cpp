@@ -268,5 +268,24 @@ TEST(NotionalContributors, OneForEachComponentTheyFillAndNeverTheLead) {
   EXPECT_GT(notional_troops, largest_named);
 }
 
+// The lead rule itself: a notional contributor larger than every named one still does not lead.
+TEST(NotionalContributors, TheLargestNamedContributorLeadsEvenWhenANotionalOneIsLarger) {
+  const Scenario scenario = load_fixture(kDefault);
+  ForcePackage package;
+  package.origin = "required";
+  package.assignments = {{"GB", "reassurance_land", "mech_inf_bn", 1, 800, false},
+                         {"FR", "reassurance_land", "mech_inf_bn", 1, 600, false},
+                         {"", "reassurance_land", "mech_inf_bn", 4, 3000, true},
+                         {"", "training", "training_team", 5, 500, true}};
+  Diagnostics diagnostics;
+  const sim::Model m = sim::compile_model(scenario, package, pipeline::kBase, diagnostics);
+  ASSERT_EQ(m.nations.size(), 4u);
+  for (const auto& n : m.nations) {
+    EXPECT_EQ(n.lead, n.code == "GB") << n.code;
+    if (n.code == sim::notional_contributor_code("reassurance_land")) EXPECT_EQ(n.troops, 3000);
+    if (n.code == sim::notional_contributor_code("training")) EXPECT_EQ(n.troops, 500);
+  }
+}
+
 }  // namespace
 }  // namespace guarantor::testing
