@@ -13,11 +13,11 @@ namespace guarantor::report {
 
 namespace {
 
-// The required force fills what the plan leaves open with notional units of no nation (their code
-// is empty in the JSON): the tables name them so a reader does not see a blank row.
-// Notional contributors are labelled with the component they fill.
+// The required force fills what the plan leaves open with notional units of no nation, one
+// contributor for each component they fill (code notional:<component>): the tables name them by
+// that component, so a reader sees neither a code nor a blank row (the code was empty before).
 std::string nation_label(const std::string& code) {
-  if (code.empty()) return "notional (no nation named)";  // simulation.json written before the split
+  if (code.empty()) return "notional (no nation named)";
   if (sim::is_notional_contributor(code)) return "notional, " + code.substr(code.find(':') + 1) + " (no nation named)";
   return code;
 }
