@@ -209,6 +209,7 @@ nlohmann::json casualties(const VariantAccumulator& v, const sim::VariantDescrip
   for (std::size_t n = 0; n < described.nations.size(); ++n) {
     nlohmann::json row = distribution(v.kia[n]);
     row["nation"] = described.nations[n].code;
+    row["label"] = nation_label(described.nations[n].code);
     by_nation.push_back(row);
   }
   return {{"unit", "fatalities"}, {"by_nation", by_nation}, {"total", distribution(v.kia.back())}};
@@ -229,6 +230,7 @@ nlohmann::json withdrawals(const VariantAccumulator& v, const sim::VariantDescri
     const auto& causes = v.withdrawals[n];
     nlohmann::json row = proportion(v.replications - causes[0], v.replications);
     row["nation"] = described.nations[n].code;
+    row["label"] = nation_label(described.nations[n].code);
     nlohmann::json by_cause = nlohmann::json::object();
     for (int c = 1; c < sim::kWithdrawalCauses; ++c) {
       by_cause[sim::to_string(static_cast<sim::WithdrawalCause>(c))] = round_to(share(causes[c], v.replications), 4);
@@ -360,7 +362,7 @@ void write_variant(std::string& md, const nlohmann::json& v, const nlohmann::jso
     md += fmt::format("| {} | {} | {} | {} | {} |\n", name, row["mean"].dump(), row["p5"].dump(), row["p50"].dump(),
                       row["p95"].dump());
   };
-  for (const auto& row : v["casualties"]["by_nation"]) fatality_row(nation_label(row["nation"].get<std::string>()), row);
+  for (const auto& row : v["casualties"]["by_nation"]) fatality_row(row["label"].get<std::string>(), row);
   fatality_row("**all**", v["casualties"]["total"]);
   md += "\n### Incidents (mean per replication)\n\n| type | mean |\n|---|---:|\n";
   for (const auto& [name, row] : v["incidents"].items()) md += fmt::format("| {} | {} |\n", name, row["mean_per_replication"].dump());
@@ -368,7 +370,7 @@ void write_variant(std::string& md, const nlohmann::json& v, const nlohmann::jso
         "|---|---|---:|---:|---:|---:|\n";
   for (const auto& row : v["withdrawals"]["by_nation"]) {
     const auto& c = row["by_cause"];
-    md += fmt::format("| {} | {} | {} | {} | {} | {} |\n", nation_label(row["nation"].get<std::string>()), interval(row),
+    md += fmt::format("| {} | {} | {} | {} | {} | {} |\n", row["label"].get<std::string>(), interval(row),
                       c["politics"].dump(), c["renewal_vote"].dump(), c["cascade"].dump(), c["casualty_shock"].dump());
   }
   md += fmt::format("\nMean number of nations withdrawn: {}.\n", v["withdrawals"]["mean_nations_withdrawn"].dump());

@@ -129,8 +129,7 @@ std::vector<NationModel> build_nations(const Scenario& scenario, const ForcePack
     const bool in_ukraine = !component || stands_in_ukraine(*component);
     const Domain domain = unit ? unit->domain : Domain::land;
     n.exposed_troops += a.troops * exposure_weight(s, location);
-    if (in_ukraine) troops_in_ukraine[a.nation] += a.troops;
-    // Land deters where it stands; air deters over Ukraine wherever it is based.
+    if (in_ukraine) troops_in_ukraine[code] += a.troops;
     // Land deters where it stands; air deters over Ukraine wherever it is based.
     DeterrentGroup group = component ? deterrent_group(component->kind) : DeterrentGroup::land;
     // Units of the air shield (the capabilities the laydown places as air defence or flies as air

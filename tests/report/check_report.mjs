@@ -3,7 +3,7 @@
 // layers, every chart with data drew a canvas, the tables and the assumptions register are filled.
 // Usage: node check_report.mjs REPORT.html SCREENSHOT.png [--expect-simulation] [--expect-plan] [--expect-laydown]
 //        [--expect-sensitivity] [--expect-reference-classes] [--expect-evidence-only] [--expect-term-charts]
-//        [--expect-no-term-charts] [--params PARAMS.json]
+//        [--expect-no-term-charts] [--expect-notional] [--params PARAMS.json]
 // The charts of the per-variant outputs (deterrence terms, failures by level, air incursions) must
 // draw whenever simulation.json has those fields; --expect-term-charts also requires the fields,
 // --expect-no-term-charts requires that they are absent and that each chart says so instead.
@@ -169,6 +169,20 @@ try {
   }
   if (expect("--expect-simulation")) {
     for (const id of ["chart-survival", "chart-escalation", "chart-troops", "chart-casualties"]) check(drew(id), id + " drew nothing");
+    // The withdrawals tables (the first option, planned and required) name each contributor as
+    // simulation.json labels it (notional units by their component), not by its code.
+    const simFile = path.join(path.dirname(reportPath), "simulation.json");
+    if (fs.existsSync(simFile)) {
+      const variants = JSON.parse(fs.readFileSync(simFile, "utf8")).variants || [];
+      const first = variants[0] || {};
+      const forces = [first].concat(first.mode === "planned" ? variants.filter((v) => v.name === first.name && v.mode === "required") : []);
+      const expected = forces.flatMap((v) => ((v.withdrawals || {}).by_nation || []).map((r) => r.label || r.nation));
+      if (expect("--expect-notional")) check(expected.some((l) => l.startsWith("notional, ")), "no notional contributor in the withdrawals tables");
+      const shown = await page.evaluate(() =>
+        Array.from(document.querySelectorAll("#table-withdrawals tbody tr td:first-child")).map((td) => td.textContent));
+      check(expected.length > 0 && JSON.stringify(shown) === JSON.stringify(expected),
+        "the withdrawals table names " + JSON.stringify(shown) + ", simulation.json labels " + JSON.stringify(expected));
+    }
   }
   if (expect("--expect-plan")) check(drew("chart-shortfall"), "chart-shortfall drew nothing");
   if (expect("--expect-sensitivity")) {

@@ -23,7 +23,7 @@ node "$here/check_reference_classes.mjs" "$out/reference_classes.json" "$out/sim
 # The keys the assumptions register must list: every row `guarantor params` gives for the run.
 "$binary" params --json > "$out/params.json"
 node "$here/check_report.mjs" "$out/report.html" "$out/report.png" --expect-simulation --expect-plan --expect-laydown --expect-sensitivity \
-  --expect-reference-classes --expect-evidence-only --expect-term-charts --params "$out/params.json"
+  --expect-reference-classes --expect-evidence-only --expect-term-charts --expect-notional --params "$out/params.json"
 echo "screenshot: $out/report.png"
 # The same page from a simulation.json without the per-variant outputs of issue 12 (an older engine)
 # and without reference classes: those charts say so and nothing else breaks.

@@ -9,6 +9,7 @@
 
 #include "guarantor/io/geo_data_io.hpp"
 #include "guarantor/pipeline/pipeline.hpp"
+#include "guarantor/report/simulation_output.hpp"
 #include "sim_fixture.hpp"
 
 namespace guarantor::testing {
@@ -226,12 +227,6 @@ TEST(CampaignTerms, ViolationRegimeMatchesItsClosedForm) {
   EXPECT_NEAR(violations, expected_violations, 0.02 * expected_violations);
 }
 
-}  // namespace
-}  // namespace guarantor::testing
-
-namespace guarantor::testing {
-namespace {
-
 // The required force's notional units stand for contributors not yet named: one for each
 // component they fill (sim::build_nations), never the lead. As one pseudo-contributor they
 // gathered the casualties of every component, and by their total size led the coalition, so
@@ -285,6 +280,34 @@ TEST(NotionalContributors, TheLargestNamedContributorLeadsEvenWhenANotionalOneIs
     if (n.code == sim::notional_contributor_code("reassurance_land")) EXPECT_EQ(n.troops, 3000);
     if (n.code == sim::notional_contributor_code("training")) EXPECT_EQ(n.troops, 500);
   }
+}
+
+// The outputs name a notional contributor by the component it fills, in simulation.json (`label`,
+// which report.html shows) and in simulation.md; a named contributor by its code.
+TEST(NotionalContributors, OutputsLabelThemByTheirComponent) {
+  const auto models = default_models({pipeline::kBase}, pipeline::ForceMode::required);
+  ASSERT_EQ(models.size(), 1u);
+  const auto record = whole_run_record(load_fixture(kDefault), models, run(models, 3, 200), 200, 3);
+  const auto j = report::simulation_json(record);
+  const std::string md = report::simulation_markdown(record);
+  int notional = 0;
+  for (const char* table : {"casualties", "withdrawals"}) {
+    const auto& rows = j["variants"][0][table]["by_nation"];
+    ASSERT_EQ(rows.size(), models[0].nations.size()) << table;
+    for (const auto& row : rows) {
+      const std::string code = row["nation"].get<std::string>();
+      const std::string label = row["label"].get<std::string>();
+      if (sim::is_notional_contributor(code)) {
+        ++notional;
+        EXPECT_EQ(label, "notional, " + code.substr(code.find(':') + 1) + " (no nation named)") << table;
+      } else {
+        EXPECT_EQ(label, code) << table;
+      }
+      EXPECT_NE(md.find("| " + label + " |"), std::string::npos) << label << " is not a row of simulation.md";
+      EXPECT_EQ(md.find("| " + code + " |") == std::string::npos, sim::is_notional_contributor(code)) << code;
+    }
+  }
+  EXPECT_GT(notional, 0) << "the default's required force has notional contributors";
 }
 
 }  // namespace

@@ -20,12 +20,7 @@ std::vector<sim::Model> variant_models() {
 
 std::string render(const std::vector<sim::Model>& models, const sim::Accumulators& acc, std::uint64_t replications,
                    std::uint64_t seed) {
-  sim::SimulationRecord record;
-  record.description = sim::describe_run(load_fixture(kFixture), models);
-  record.seed = seed;
-  record.replications = replications;
-  record.end = replications;
-  record.accumulators = acc;
+  const auto record = whole_run_record(load_fixture(kFixture), models, acc, replications, seed);
   return report::simulation_json(record).dump(1) + report::simulation_markdown(record);
 }
 
@@ -174,11 +169,7 @@ TEST(CommonRandomNumbers, PairsEachVariantWithItsReference) {
 
 TEST(CommonRandomNumbers, ComparisonsNameThePairAndItsModes) {
   const auto models = models_with_reference();
-  sim::SimulationRecord record;
-  record.description = sim::describe_run(load_fixture(kFixture), models);
-  record.replications = 50;
-  record.end = 50;
-  record.accumulators = run(models, 1, 50);
+  const auto record = whole_run_record(load_fixture(kFixture), models, run(models, 1, 50), 50, 0);
   const auto j = report::simulation_json(record);
   ASSERT_EQ(j["comparisons"].size(), 2u);
   EXPECT_EQ(j["comparisons"][1]["variant"], "interposition");

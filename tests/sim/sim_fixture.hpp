@@ -33,6 +33,20 @@ inline sim::Accumulators run(const std::vector<sim::Model>& models, std::uint64_
   return sim::run_replications(models, options).accumulators;
 }
 
+// The record of a whole run of `models` from `scenario` (replications 0 to `replications`), as
+// the report writes it.
+inline sim::SimulationRecord whole_run_record(const Scenario& scenario, const std::vector<sim::Model>& models,
+                                              sim::Accumulators accumulators, std::uint64_t replications,
+                                              std::uint64_t seed) {
+  sim::SimulationRecord record;
+  record.description = sim::describe_run(scenario, models);
+  record.seed = seed;
+  record.replications = replications;
+  record.end = replications;
+  record.accumulators = std::move(accumulators);
+  return record;
+}
+
 // Share of replications whose ceasefire failed before `day`.
 inline double failed_before(const sim::VariantAccumulator& v, int day) {
   std::uint64_t failed = 0;

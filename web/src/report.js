@@ -67,6 +67,11 @@
   function escalationLevels(variant) {
     return (variant.escalation && variant.escalation.highest_level) || [];
   }
+  // A contributor as simulation.json labels it (notional units by the component they fill); the
+  // code itself in files written before the label existed.
+  function nationLabel(row) {
+    return row.label || row.nation;
+  }
   function casualtyRows(variant) {
     return (variant.casualties && variant.casualties.by_nation) || [];
   }
@@ -87,6 +92,28 @@
   }
   const EVIDENCE_ONLY = "evidence-only";
   const interval3 = (e) => (e ? fmt(e.p, 3) + " [" + fmt(e.low, 3) + ", " + fmt(e.high, 3) + "]" : "–");
+
+  // ---- Coalition cohesion ----
+  // Who withdraws, for the first option as planned and, when the run simulated it, as required (the
+  // required force's notional units are contributors of their own, labelled by their component).
+  function renderWithdrawals() {
+    const box = document.getElementById("table-withdrawals");
+    const first = simVariants()[0];
+    const forces = first ? [first] : [];
+    const required = first && first.mode === "planned" ? simVariants().find((v) => v.name === first.name && v.mode === "required") : null;
+    if (required) forces.push(required);
+    for (const v of forces) {
+      const rows = (v.withdrawals && v.withdrawals.by_nation) || [];
+      if (!rows.length) continue;
+      box.appendChild(el("h4", { text: withMode(v.name, v.mode) + ": mean " + fmt((v.withdrawals || {}).mean_nations_withdrawn, 2) + " contributors withdrawn" }));
+      box.appendChild(table([
+        { label: "Contributor", render: nationLabel },
+        { label: "P(withdraws)", num: true, render: (r) => pct(r.p) + " [" + pct(r.low) + ", " + pct(r.high) + "]" },
+        { label: "by cause", render: (r) => Object.entries(r.by_cause || {}).map(([k, x]) => k.replace(/_/g, " ") + " " + pct(x)).join(", ") },
+      ], rows));
+    }
+    if (!box.childElementCount) box.appendChild(el("p", { class: "hint", text: "No simulation in this run." }));
+  }
 
   // ---- Summary ----
   function renderSummary() {
@@ -290,7 +317,7 @@
       chart("chart-troops", { legend: { top: 0 }, xAxis: { type: "value", name: "day", nameLocation: "middle", nameGap: 28 }, yAxis: { type: "value", name: "troops" }, series: tt });
       const rows = casualtyRows(variants[0]);
       chart("chart-casualties", {
-        xAxis: { type: "category", data: rows.map((r) => r.nation), axisLabel: { interval: 0, rotate: 30 } },
+        xAxis: { type: "category", data: rows.map(nationLabel), axisLabel: { interval: 0, rotate: 30 } },
         yAxis: { type: "value", name: "casualties" },
         series: [
           { name: "mean", type: "bar", data: rows.map((r) => r.mean) },
@@ -486,13 +513,7 @@
     document.getElementById("table-comparisons").appendChild((sim.comparisons || []).length ? table(
       [{ label: "Option − baseline", render: (r) => withMode(r.variant, r.mode) + " − " + withMode(r.baseline, r.baseline_mode) }].concat(metrics.map((k) => ({ label: k.replace(/_/g, " "), render: (r) => interval((r.metrics || {})[k]) }))),
       sim.comparisons) : el("p", { class: "hint", text: "Only one option was simulated." }));
-    const base = simVariants()[0] || {};
-    const withdrawals = (base.withdrawals && base.withdrawals.by_nation) || [];
-    document.getElementById("table-withdrawals").appendChild(withdrawals.length ? table([
-      { key: "nation", label: "Nation" },
-      { label: "P(withdraws)", num: true, render: (r) => pct(r.p) + " [" + pct(r.low) + ", " + pct(r.high) + "]" },
-      { label: "by cause", render: (r) => Object.entries(r.by_cause || {}).map(([k, v]) => k.replace(/_/g, " ") + " " + pct(v)).join(", ") },
-    ], withdrawals) : el("p", { class: "hint", text: "No simulation in this run." }));
+    renderWithdrawals();
     // Every row of `guarantor params` for this run, keys spelled as params spells them.
     const showValue = (v) => (v === null || v === undefined ? "unknown" : Array.isArray(v) ? "[" + v.join(", ") + "]" : String(v));
     document.getElementById("table-assumptions").appendChild(table([
