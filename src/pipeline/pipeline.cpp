@@ -147,6 +147,7 @@ HoldingEstimate holding_at_end(const sim::VariantAccumulator& v, int days) {
   e.holding = v.replications - std::min(failed, v.replications);
   e.p = v.replications ? static_cast<double>(e.holding) / static_cast<double>(v.replications) : 0;
   std::tie(e.low, e.high) = wilson_interval(e.holding, v.replications);
+  e.median_failure_day = sim::median_failure_day(v);
   return e;
 }
 

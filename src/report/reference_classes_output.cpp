@@ -16,7 +16,8 @@ nlohmann::json estimate_json(const pipeline::HoldingEstimate& e) {
           {"low", round_to(e.low, 4)},
           {"high", round_to(e.high, 4)},
           {"holding", e.holding},
-          {"replications", e.replications}};
+          {"replications", e.replications},
+          {"median_failure_day", e.median_failure_day ? nlohmann::json(*e.median_failure_day) : nlohmann::json()}};
 }
 
 // The declared evidence-only variant: its description and sources, or null.
@@ -27,10 +28,20 @@ nlohmann::json evidence_only_json(const Scenario& scenario) {
   return {{"name", it->name}, {"description", it->description}, {"provenance", to_json(it->provenance)}};
 }
 
-std::string cell(const nlohmann::json& estimate) {
-  if (!estimate.is_object()) return "–";
-  return fmt::format("{:.3f} [{:.3f}, {:.3f}]", estimate.value("p", 0.0), estimate.value("low", 0.0),
-                     estimate.value("high", 0.0));
+// Three decimals, or two significant digits below 0.0005 (where three decimals would print the
+// upper bound of 0 holding in 10,000 as 0.000, an interval that looks empty).
+std::string probability_text(double p) {
+  return p > 0 && p < 0.0005 ? fmt::format("{:.2g}", p) : fmt::format("{:.3f}", p);
+}
+
+// P(holds) [95 %] and the median failure day ("> days" when more than half hold).
+std::string cell(const nlohmann::json& estimate, int days) {
+  if (!estimate.is_object()) return fmt::format("{:<26} {:<9}", "–", "");
+  const auto& median = estimate.value("median_failure_day", nlohmann::json());
+  return fmt::format("{:<26} {:<9}",
+                     fmt::format("{} [{}, {}]", probability_text(estimate.value("p", 0.0)),
+                                 probability_text(estimate.value("low", 0.0)), probability_text(estimate.value("high", 0.0))),
+                     median.is_number() ? fmt::format("day {}", median.get<int>()) : fmt::format("> {}", days));
 }
 
 }  // namespace
@@ -77,13 +88,15 @@ std::string reference_classes_text(const nlohmann::json& j) {
   const int days = j.value("days", 0);
   std::string out = fmt::format("\nHeadline under each reference class (base, planned; {} replications each)\n",
                                 j.value("replications", std::uint64_t{0}));
-  out += fmt::format("  {:<22} {:<26}{}\n", "class", fmt::format("P(holds {} d) [95 %]", days),
-                     evidence ? " evidence-only" : "");
+  out += fmt::format("  {:<22} {:<26} {}\n", "class", fmt::format("P(holds {} d) [95 %]", days),
+                     evidence ? fmt::format("{:<9} {:<26} median", "median", "evidence-only") : "median");
   for (const auto& c : classes) {
     const std::string key = c.value("key", "") + (c.value("is_scenario_choice", false) ? " *" : "");
-    out += fmt::format("  {:<22} {:<26}{}\n", key, cell(c["p_hold_end"]),
-                       evidence ? " " + cell(c.value("evidence_only", nlohmann::json())) : "");
+    const std::string row = fmt::format("  {:<22} {}{}", key, cell(c["p_hold_end"], days),
+                                        evidence ? " " + cell(c.value("evidence_only", nlohmann::json()), days) : "");
+    out += row.substr(0, row.find_last_not_of(' ') + 1) + "\n";
   }
+  out += fmt::format("  median: the day by which half the replications have failed (> {}: more than half hold)\n", days);
   const std::string chosen = j.value("scenario_class", "");
   if (std::none_of(classes.begin(), classes.end(), [](const nlohmann::json& c) { return c.value("is_scenario_choice", false); })) {
     out += fmt::format("  (the scenario's own baseline is '{}': none of these)\n", chosen);

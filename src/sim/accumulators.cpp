@@ -167,6 +167,15 @@ double holding_probability(const VariantAccumulator& v, int day) {
   return 1.0 - static_cast<double>(failed) / static_cast<double>(v.replications);
 }
 
+std::optional<int> median_failure_day(const VariantAccumulator& v) {
+  std::uint64_t failed = 0;
+  for (std::size_t d = 0; d < v.failures_by_day.size(); ++d) {
+    failed += v.failures_by_day[d];
+    if (v.replications > 0 && 2 * failed >= v.replications) return static_cast<int>(d);
+  }
+  return std::nullopt;
+}
+
 double mean_fatalities(const VariantAccumulator& v) { return v.kia.empty() ? 0 : v.kia.back().mean(); }
 
 double mean_nations_withdrawn(const VariantAccumulator& v) {

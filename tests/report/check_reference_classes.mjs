@@ -1,7 +1,8 @@
 // Checks reference_classes.json from `guarantor run` against the run's simulation.json.
 // Usage: node check_reference_classes.mjs REFERENCE_CLASSES.json SIMULATION.json
 // - three classes in order (fortna-civil-war, interstate, donbas-recommitments), each with a source,
-//   its calibration, and P(holds to the end) inside its Wilson interval, with holding/replications = p;
+//   its calibration, and P(holds to the end) inside its Wilson interval, with holding/replications = p,
+//   and a median failure day exactly when half or more failed;
 // - exactly one marked as the scenario's choice, the scenario_class;
 // - with the main run's replications and seed, the chosen class gives the main run's base (planned)
 //   P(holds) exactly, and its evidence-only the main run's evidence-only (planned) when simulated.
@@ -22,6 +23,10 @@ const estimateOk = (e, what) => {
   if (!e) return;
   check(Math.abs(e.holding / e.replications - e.p) < 1e-4, `${what}: p ${e.p} is not holding/replications`);
   check(e.low <= e.p && e.p <= e.high && e.low < e.high, `${what}: p ${e.p} outside [${e.low}, ${e.high}]`);
+  // The median failure day exists exactly when half or more failed, and lies within the period.
+  const m = e.median_failure_day;
+  check(e.p > 0.5 ? m === null : Number.isInteger(m) && m >= 0 && m < rc.days,
+    `${what}: median failure day ${m} with P(holds) ${e.p}`);
 };
 for (const c of rc.classes || []) {
   check((c.source || "").length > 20, c.key + ": no source");

@@ -143,7 +143,8 @@ try {
       return { rows: rows.length, keys: rows.map((r) => (r.querySelector("code") || {}).textContent),
                chosen: rows.filter((r) => /the scenario's choice/.test(r.innerText)).length,
                sources: rows.map((r) => r.children[3] ? r.children[3].textContent.trim().length : 0),
-               intervals: rows.map((r) => /\d\.\d{3} \[\d\.\d{3}, \d\.\d{3}\]/.test(r.children[4] ? r.children[4].textContent : "")) };
+               intervals: rows.map((r) => /^\d\.\d{3,} \[\d\.\d{3,}, \d\.\d{3,}\]$/.test(r.children[4] ? r.children[4].textContent : "")),
+               medians: rows.map((r) => (r.children[5] ? r.children[5].textContent : "")) };
     });
     check(rc.rows === 3, "the reference classes table has " + rc.rows + " rows, not 3");
     check(JSON.stringify(rc.keys) === JSON.stringify(["fortna-civil-war", "interstate", "donbas-recommitments"]),
@@ -151,6 +152,8 @@ try {
     check(rc.chosen === 1, "the scenario's class is marked on " + rc.chosen + " rows, not 1");
     check(rc.sources.every((n) => n > 20), "a reference class has no source");
     check(rc.intervals.every(Boolean), "a reference class has no P(holds) with its interval");
+    check(rc.medians.every((t) => /^(day \d+|> \d+)$/.test(t)), "a reference class has no median failure day: " + rc.medians.join(", "));
+    check(/^day \d+$/.test(rc.medians[2]), "donbas-recommitments (every truce fails in weeks) shows no median failure day: " + rc.medians[2]);
   } else {
     const hint = await page.evaluate(() => document.getElementById("table-reference-classes").innerText);
     check(/No reference-class runs/.test(hint), "the reference classes section should say it has no runs");

@@ -30,6 +30,14 @@ pipeline::RunResult result_with(bool scenario_choice, bool evidence_only) {
     h.is_scenario_choice = scenario_choice && h.key == "fortna-civil-war";
     h.p_hold_end = estimate(h.is_scenario_choice ? 676 : 500, 1000);
     if (evidence_only) h.evidence_only = estimate(558, 1000);
+    if (h.key == "donbas-recommitments") {  // every truce fails within weeks
+      h.p_hold_end = estimate(0, 10000);
+      h.p_hold_end.median_failure_day = 9;
+      if (evidence_only) {
+        h.evidence_only = estimate(0, 10000);
+        h.evidence_only->median_failure_day = 7;
+      }
+    }
     r.reference_classes.push_back(h);
   }
   return r;
@@ -69,7 +77,7 @@ TEST(ReferenceClassesOutput, JsonListsEveryClassWithItsEstimate) {
   EXPECT_EQ(j["classes"][0]["p_hold_end"]["holding"], 676);
   EXPECT_LT(j["classes"][0]["p_hold_end"]["low"].get<double>(), 0.676);
   EXPECT_GT(j["classes"][0]["p_hold_end"]["high"].get<double>(), 0.676);
-  EXPECT_DOUBLE_EQ(j["classes"][2]["evidence_only"]["p"], 0.558);
+  EXPECT_DOUBLE_EQ(j["classes"][1]["evidence_only"]["p"], 0.558);
   EXPECT_EQ(j["evidence_only"]["name"], "evidence-only");
 }
 
@@ -90,6 +98,25 @@ TEST(ReferenceClassesOutput, TextSaysWhenTheScenarioUsesItsOwnBaseline) {
   EXPECT_NE(text.find("evidence-only"), std::string::npos);
   EXPECT_NE(text.find("own baseline is 'custom'"), std::string::npos);
   EXPECT_EQ(text.find(" *"), std::string::npos);
+}
+
+// Under a class where nothing holds to the end the table still says something: how soon half the
+// replications failed, and an upper bound that is not rounded to 0.
+TEST(ReferenceClassesOutput, MedianFailureDayAndSmallBoundsAreShown) {
+  const auto j = report::reference_classes_json(scenario_with_evidence_only(true), result_with(true, true));
+  EXPECT_EQ(j["classes"][2]["p_hold_end"]["median_failure_day"], 9);
+  EXPECT_EQ(j["classes"][2]["evidence_only"]["median_failure_day"], 7);
+  EXPECT_TRUE(j["classes"][0]["p_hold_end"]["median_failure_day"].is_null());
+  const std::string text = report::reference_classes_text(j);
+  const auto donbas = text.substr(text.find("donbas-recommitments"));
+  const std::string row = donbas.substr(0, donbas.find('\n'));
+  // 0 of 10,000: Wilson's upper bound 0.00038, 0.0004 in the JSON (four decimals), not 0.000.
+  EXPECT_NE(row.find("0.000 [0.000, 0.0004]"), std::string::npos) << row;
+  EXPECT_NE(row.find("day 9"), std::string::npos) << row;
+  EXPECT_NE(row.find("day 7"), std::string::npos) << row;
+  const auto fortna = text.substr(text.find("fortna-civil-war *"));
+  EXPECT_NE(fortna.substr(0, fortna.find('\n')).find("> 730"), std::string::npos) << text;
+  EXPECT_NE(text.find("median: the day by which half the replications have failed"), std::string::npos);
 }
 
 TEST(ReferenceClassesOutput, NoClassesNoText) {

@@ -199,6 +199,21 @@ TEST(CommonRandomNumbers, BackstopLowersFailureWithATightInterval) {
   EXPECT_LT(sd * sd, 0.5 * (p0 * (1 - p0) + p1 * (1 - p1)));
 }
 
+TEST(Accumulators, MedianFailureDayIsTheDayHalfHaveFailedBy) {
+  sim::VariantAccumulator v(10, 0, 0);
+  v.replications = 10;
+  EXPECT_EQ(sim::median_failure_day(v), std::nullopt);
+  v.failures_by_day[2] = 2;
+  v.failures_by_day[3] = 1;
+  v.failures_by_day[7] = 1;
+  EXPECT_EQ(sim::median_failure_day(v), std::nullopt) << "4 of 10 failed: more than half hold";
+  v.failures_by_day[8] = 1;
+  EXPECT_EQ(sim::median_failure_day(v), std::optional<int>(8)) << "the fifth of 10 fails on day 8";
+  v.failures_by_day[0] = 3;
+  EXPECT_EQ(sim::median_failure_day(v), std::optional<int>(2));
+  EXPECT_EQ(sim::median_failure_day(sim::VariantAccumulator(10, 0, 0)), std::nullopt) << "no replications";
+}
+
 TEST(Accumulators, HistogramQuantilesAreExactForSmallCounts) {
   sim::CountHistogram h;
   for (std::uint64_t v = 1; v <= 100; ++v) h.add(v);

@@ -149,6 +149,29 @@ TEST(ReferenceClassCalibration, DonbasRecommitmentsWithTheForceOff) {
   RecordProperty("S30", std::to_string(1 - failed_before(v, 30)));
   RecordProperty("mean_hold_days", std::to_string(mean));
   EXPECT_NEAR(mean, 14.0, 4 * 14.0 / std::sqrt(static_cast<double>(kReplications)));
+  // The median hold, 14 ln 2 = 9.70 days, falls on day 9: the sample median's standard error,
+  // sqrt(1/4n) / f(median) with f = 1/28 a day there, is 0.1 day, so days 9 and 10 are 7 and 3
+  // standard errors away.
+  const double median = 14.0 * std::log(2.0);
+  const double median_se = std::sqrt(0.25 / static_cast<double>(kReplications)) * 28.0;
+  ASSERT_GT(median - 9, 3 * median_se);
+  ASSERT_GT(10 - median, 2.5 * median_se);
+  EXPECT_EQ(sim::median_failure_day(v), std::optional<int>(9));
+}
+
+// More than half of Fortna's civil-war cease-fires hold two years (S(730) = 0.548): no median
+// within the period. Its own median, scale · (ln 2)^(1/k) = 1,176 days, falls inside a 1,460-day one.
+TEST(ReferenceClassCalibration, MedianFailureDayOfFortnaCivilWarLiesBeyondTwoYears) {
+  EXPECT_EQ(sim::median_failure_day(simulate(BaselineClass::fortna_civil_war, 730, 124)), std::nullopt);
+  const auto& h = reference(BaselineClass::fortna_civil_war).hazard;
+  const double median = h.weibull_scale_days * std::pow(std::log(2.0), 1 / h.weibull_shape);
+  const auto v = simulate(BaselineClass::fortna_civil_war, 1460, 125);
+  RecordProperty("median_days", std::to_string(median));
+  ASSERT_TRUE(sim::median_failure_day(v).has_value());
+  // Near the median the density is f = k H(t) S(t) / t = 0.3 · ln 2 · 0.5 / t, about 1/11,400 a
+  // day, so the sample median's standard error is sqrt(1/4n) / f, about 40 days.
+  const double f = h.weibull_shape * std::log(2.0) * 0.5 / median;
+  EXPECT_NEAR(*sim::median_failure_day(v) + 0.5, median, 4 * std::sqrt(0.25 / static_cast<double>(kReplications)) / f);
 }
 
 }  // namespace

@@ -91,7 +91,14 @@
     return (data.variants || []).find((v) => v.name === name) || null;
   }
   const EVIDENCE_ONLY = "evidence-only";
-  const interval3 = (e) => (e ? fmt(e.p, 3) + " [" + fmt(e.low, 3) + ", " + fmt(e.high, 3) + "]" : "–");
+  // Three decimals, or two significant digits below 0.0005 (0 of 10,000 holding has an upper bound
+  // of 0.0004, which three decimals would show as 0.000).
+  const prob3 = (x) => (x > 0 && x < 0.0005 ? String(Number(Number(x).toPrecision(2))) : fmt(x, 3));
+  const interval3 = (e) => (e ? prob3(e.p) + " [" + prob3(e.low) + ", " + prob3(e.high) + "]" : "–");
+  // The day by which half the replications failed, "> days" when more than half hold (null), "–"
+  // in a file written before the field existed.
+  const medianFailure = (e, days) => (!e || e.median_failure_day === undefined ? "–"
+    : Number.isInteger(e.median_failure_day) ? "day " + e.median_failure_day : "> " + days);
 
   // ---- Coalition cohesion ----
   // Who withdraws, for the first option as planned and, when the run simulated it, as required (the
@@ -219,11 +226,16 @@
       { key: "calibration", label: "Calibration (what the fit reproduces)" },
       { key: "source", label: "Source" },
       { label: "P(holds " + rc.days + " d), base planned [95%]", num: true, render: (c) => interval3(c.p_hold_end) },
+      { label: "median failure", num: true, render: (c) => medianFailure(c.p_hold_end, rc.days) },
     ];
-    if (withEvidence) columns.push({ label: "evidence-only [95%]", num: true, render: (c) => interval3(c.evidence_only) });
+    if (withEvidence) {
+      columns.push({ label: "evidence-only [95%]", num: true, render: (c) => interval3(c.evidence_only) });
+      columns.push({ label: "evidence-only median failure", num: true, render: (c) => medianFailure(c.evidence_only, rc.days) });
+    }
     box.appendChild(table(columns, rc.classes));
     const chosen = rc.classes.find((c) => c.is_scenario_choice);
     box.appendChild(el("p", { class: "hint", text: fmt(rc.replications) + " replications per class, seed " + rc.seed + ". " +
+      "Median failure: the day by which half the replications have failed (> " + rc.days + ": more than half hold through the period). " +
       (chosen ? "The scenario uses " + chosen.key + "." : "The scenario sets its own baseline (" + rc.scenario_class + "), none of these.") }));
   }
 

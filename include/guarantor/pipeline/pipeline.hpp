@@ -107,6 +107,9 @@ struct HoldingEstimate {
   std::uint64_t holding = 0;
   std::uint64_t replications = 0;
   double p = 0, low = 0, high = 1;
+  // sim::median_failure_day: the day by whose end half the replications have failed; none when
+  // more than half hold through the period.
+  std::optional<int> median_failure_day;
 };
 
 // The headline under one reference class (guarantor/scenario/reference_classes.hpp): the base

@@ -6,6 +6,7 @@
 #include <array>
 #include <bit>
 #include <cstdint>
+#include <optional>
 #include <vector>
 
 #include "guarantor/sim/replication.hpp"
@@ -93,6 +94,11 @@ struct VariantAccumulator {
 // P(the ceasefire still holds after `day` days): the share of replications with no failure
 // before that day.
 double holding_probability(const VariantAccumulator& v, int day);
+// The median time to failure as a whole day: the first day by whose end half the replications or
+// more have failed. None when more than half hold through the period (the median lies beyond it)
+// or there are no replications. Under a class whose ceasefires fail in weeks it says what
+// P(holds at the end) = 0 cannot: how soon.
+std::optional<int> median_failure_day(const VariantAccumulator& v);
 // Mean of a deterrence term (log hazard ratio) over the replications holding at sample j.
 double mean_deterrence_term(const VariantAccumulator& v, std::size_t sample, int term);
 inline constexpr double kTermGridScale = 0x1.0p28;  // ReplicationOutcome::terms_at_sample's grid
