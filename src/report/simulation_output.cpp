@@ -336,11 +336,18 @@ std::string labelled(const nlohmann::json& name, const nlohmann::json& mode) {
   return m.empty() ? name.get<std::string>() : fmt::format("{} ({})", name.get<std::string>(), m);
 }
 
-std::string percent(const nlohmann::json& p) { return fmt::format("{:.1f} %", 100 * p.get<double>()); }
+// A share as a percentage with one decimal, or two significant digits under 0.05 % (the upper
+// bound of 0 in 10,000 is 0.04 %, which one decimal would print as 0.0).
+std::string percent_number(double share) {
+  const double p = 100 * share;
+  return p > 0 && p < 0.05 ? fmt::format("{:.2g}", p) : fmt::format("{:.1f}", p);
+}
+
+std::string percent(const nlohmann::json& p) { return percent_number(p.get<double>()) + " %"; }
 
 std::string interval(const nlohmann::json& row) {
-  return fmt::format("{} ({:.1f}–{:.1f} %)", percent(row["p"]), 100 * row["low"].get<double>(),
-                     100 * row["high"].get<double>());
+  return fmt::format("{} ({}–{} %)", percent(row["p"]), percent_number(row["low"].get<double>()),
+                     percent_number(row["high"].get<double>()));
 }
 
 void write_variant(std::string& md, const nlohmann::json& v, const nlohmann::json& described) {

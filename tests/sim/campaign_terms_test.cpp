@@ -310,5 +310,18 @@ TEST(NotionalContributors, OutputsLabelThemByTheirComponent) {
   EXPECT_GT(notional, 0) << "the default's required force has notional contributors";
 }
 
+// A share of 0 in N replications has a Wilson upper bound above 0 (0.04 % for 10,000): simulation.md
+// prints it with two significant digits, not as an interval from 0.0 to 0.0 %. On the default no
+// replication stays at level 0 all period.
+TEST(SimulationMarkdown, SmallUpperBoundsAreNotRoundedToZero) {
+  const auto models = default_models({pipeline::kBase}, pipeline::ForceMode::planned);
+  ASSERT_EQ(models.size(), 1u);
+  const auto record = whole_run_record(load_fixture(kDefault), models, run(models, 4, 10000), 10000, 4);
+  ASSERT_EQ(record.accumulators.variants[0].highest_level[0], 0u);
+  const std::string md = report::simulation_markdown(record);
+  EXPECT_NE(md.find("| 0 holding | 0.0 % (0.0–0.04 %) |"), std::string::npos) << md.substr(0, 1500);
+  EXPECT_EQ(md.find("0.0–0.0 %"), std::string::npos);
+}
+
 }  // namespace
 }  // namespace guarantor::testing
