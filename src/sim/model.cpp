@@ -18,9 +18,8 @@
 
 namespace guarantor::sim {
 
-namespace {
+// The code of a notional contributor (see build_nations).
 constexpr std::string_view kNotionalPrefix = "notional:";
-}  // namespace
 
 std::string notional_contributor_code(const std::string& component) { return std::string(kNotionalPrefix) + component; }
 
